@@ -1,0 +1,86 @@
+import { listBackups, newestBackup, rotateBackup } from '@sotay/db';
+import { createApp } from './app.ts';
+import { bootstrap } from './bootstrap.ts';
+import { readConfig } from './config.ts';
+import { seedDemo } from './demo/seed.ts';
+import { memoryProgress } from './lib/progress.ts';
+import { memoryThrottle, redisThrottle } from './lib/throttle.ts';
+import { deleteExpiredSessions } from './modules/auth/repo.ts';
+import { backupsDirOf, openStorage, StartupError } from './storage.ts';
+import fs from 'node:fs';
+
+const say = (s: string) => process.stdout.write(`${s}\n`);
+const DAY_MS = 86_400_000;
+
+async function main() {
+  const config = readConfig();
+  const storage = await openStorage(config, say);
+  const { database } = storage;
+  const boot = await bootstrap(database, { rootName: config.rootName, adminPassword: config.adminPassword });
+  // demo data by default only for the first start of an empty embedded database (DESIGN §4)
+  const seed = config.seed ?? (database.kind === 'embedded' ? 'demo' : 'none');
+  const demo = boot.created && seed === 'demo' ? await seedDemo(database, boot.root) : null;
+
+  const throttle = config.redisUrl ? redisThrottle(config.redisUrl) : memoryThrottle();
+  const app = await createApp(
+    { database, throttle, progress: memoryProgress(), publicUrl: config.publicUrl, now: () => new Date() },
+    { logger: { level: process.env.LOG_LEVEL || 'info', redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] } },
+  );
+
+  const timers: NodeJS.Timeout[] = [];
+  const dailyBackup = async () => {
+    if (!database.pglite) return;
+    const last = listBackups(backupsDirOf(config.dataDir), 'daily').at(-1);
+    if (last && Date.now() - fs.statSync(last).mtimeMs < DAY_MS) return;
+    const file = await rotateBackup(database.pglite, backupsDirOf(config.dataDir), 'daily');
+    app.log.info({ file }, 'daily backup written');
+  };
+  timers.push(setInterval(() => void dailyBackup().catch((e) => app.log.error(e, 'daily backup failed')), 3_600_000));
+  timers.push(setInterval(() => void deleteExpiredSessions(database.db, new Date()).catch(() => {}), 3_600_000));
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    say(`Nhận ${signal}: đang dừng máy chủ…`);
+    for (const t of timers) clearInterval(t);
+    await app.close().catch(() => {});
+    await throttle.close().catch(() => {});
+    await storage.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+
+  await app.listen({ port: config.port, host: config.host });
+  if (database.pglite) void dailyBackup().catch((e) => app.log.error(e, 'daily backup failed'));
+
+  say('');
+  say(`Sổ tay đảng viên điện tử đang chạy: ${config.publicUrl}`);
+  say(`Cơ sở dữ liệu: ${database.kind === 'embedded' ? `nhúng (${config.dataDir})` : 'PostgreSQL'}`);
+  if (boot.created) {
+    say(`Đã tạo đơn vị gốc "${boot.root.name}" và tài khoản quản trị.`);
+    if (boot.created.generated) {
+      say(`  Quản trị viên: admin / ${boot.created.adminPassword}   (mật khẩu chỉ hiện một lần; phải đổi khi đăng nhập lần đầu)`);
+    } else {
+      say('  Quản trị viên: admin / (mật khẩu trong SOTAY_ADMIN_PASSWORD)');
+    }
+  }
+  if (demo) {
+    say('Dữ liệu mẫu đã nạp. Tài khoản mẫu (mật khẩu chỉ hiện một lần):');
+    for (const a of demo) {
+      say(`  ${a.who}\n    tên đăng nhập ${a.username}  mật khẩu ${a.password}${a.totpSecret ? `  mã TOTP (thêm vào ứng dụng xác thực) ${a.totpSecret}` : ''}`);
+    }
+  }
+  const newest = database.pglite ? newestBackup(backupsDirOf(config.dataDir)) : null;
+  if (newest) app.log.info({ newest }, 'newest backup');
+}
+
+main().catch((e) => {
+  if (e instanceof StartupError) {
+    process.stderr.write(`\n${e.message}\n`);
+  } else {
+    process.stderr.write(`\nKhông khởi động được máy chủ: ${(e as Error).stack ?? e}\n`);
+  }
+  process.exit(1);
+});

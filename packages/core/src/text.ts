@@ -1,0 +1,49 @@
+/** Any run of whitespace (JS `\s` covers NBSP, tabs, newlines and the Unicode space separators). */
+const WHITESPACE = /\s+/g;
+/** Combining diacritical marks, i.e. Vietnamese tone and vowel marks once decomposed (NFD). */
+const COMBINING_MARKS = /[\u0300-\u036f]/g;
+/**
+ * Lower-case đ, plus ð (U+00F0): legacy Vietnamese fonts/converters often produce Ð (U+00D0,
+ * Icelandic eth) instead of Đ, and the two look identical on screen.
+ */
+const D_STROKE = /[đð]/g;
+
+export function collapseWhitespace(s: string): string {
+  return s.replace(WHITESPACE, ' ').trim();
+}
+
+/**
+ * Vietnamese folding for search and matching: drops every tone/vowel mark, maps đ → d,
+ * lower-cases and collapses whitespace. NFC and NFD input fold to the same string.
+ */
+export function fold(s: string): string {
+  const stripped = s.toLowerCase().normalize('NFD').replace(COMBINING_MARKS, '').replace(D_STROKE, 'd');
+  return collapseWhitespace(stripped);
+}
+
+/** NFC + collapsed whitespace; keeps diacritics and case. */
+export function cleanText(s: string): string {
+  return collapseWhitespace(s.normalize('NFC'));
+}
+
+/** Comparison key for names where diacritics matter but case and spacing do not. */
+export function nameKey(s: string): string {
+  return collapseWhitespace(s.normalize('NFC').toLowerCase().normalize('NFC'));
+}
+
+/** "Chi bộ thôn Nà Hẩu  " equals "chi bộ thôn nà hẩu", but "bản Sín Chải" ≠ "bản Sin Chải". */
+export function sameNameKeepingDiacritics(a: string, b: string): boolean {
+  return nameKey(a) === nameKey(b);
+}
+
+/** Key for matching spreadsheet column headers: folded, then only [a-z0-9] kept. */
+export function headerKey(s: string): string {
+  return fold(s).replace(/[^a-z0-9]/g, '');
+}
+
+/** Folded search tokens: split on whitespace and punctuation, empties dropped. */
+export function foldedTokens(q: string): string[] {
+  return fold(q)
+    .split(/[^\p{L}\p{N}\p{M}]+/u)
+    .filter((t) => t.length > 0);
+}
