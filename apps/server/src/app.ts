@@ -30,7 +30,6 @@ export async function createApp(deps: Deps, opts: AppOptions = {}): Promise<Fast
     logger: opts.logger ?? false,
     bodyLimit: 1024 * 1024,
     trustProxy: process.env.SOTAY_TRUST_PROXY === '1',
-    disableRequestLogging: false,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
