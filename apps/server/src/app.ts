@@ -3,7 +3,12 @@ import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from './deps.ts';
 import { registerAccess } from './http/access.ts';
@@ -37,7 +42,11 @@ export async function createApp(deps: Deps, opts: AppOptions = {}): Promise<Fast
 
   await app.register(helmet, {
     contentSecurityPolicy: {
-      directives: { defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:', 'blob:'], styleSrc: ["'self'", "'unsafe-inline'"] },
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+      },
     },
   });
   await app.register(cookie);
@@ -53,9 +62,19 @@ export async function createApp(deps: Deps, opts: AppOptions = {}): Promise<Fast
   });
   registerAccess(app, deps);
 
-  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
 
-  for (const routes of [healthRoutes, authRoutes, orgRoutes, memberRoutes, importRoutes, roleRoutes, auditRoutes]) {
+  for (const routes of [
+    healthRoutes,
+    authRoutes,
+    orgRoutes,
+    memberRoutes,
+    importRoutes,
+    roleRoutes,
+    auditRoutes,
+  ]) {
     await app.register(routes(deps));
   }
   return app;

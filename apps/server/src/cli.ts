@@ -52,7 +52,10 @@ async function adminActor(s: Awaited<ReturnType<typeof openStorage>>): Promise<A
     .innerJoin(roleAssignments, eq(roleAssignments.userId, users.id))
     .where(sql`${roleAssignments.role} = 'admin' and ${roleAssignments.revokedAt} is null`)
     .limit(1);
-  if (!root || !admin) throw new StartupError('Cơ sở dữ liệu chưa có đơn vị gốc hoặc quản trị viên: chạy `npm run sotay -- create-admin` trước.');
+  if (!root || !admin)
+    throw new StartupError(
+      'Cơ sở dữ liệu chưa có đơn vị gốc hoặc quản trị viên: chạy `npm run sotay -- create-admin` trước.',
+    );
   return { userId: admin.id, memberId: null, roles: [{ role: 'admin', orgPath: root.path }] };
 }
 
@@ -76,9 +79,17 @@ async function run(argv: string[]) {
       return;
     case 'seed-demo':
       await withStorage(async (s) => {
-        const boot = await bootstrap(s.database, { rootName: config.rootName, adminPassword: config.adminPassword });
-        const res = (await s.database.db.execute(sql`select count(*)::int as n from members`)) as unknown as { rows: { n: number }[] };
-        if ((res.rows[0]?.n ?? 0) > 0) throw new StartupError('Cơ sở dữ liệu đã có đảng viên; dữ liệu mẫu chỉ nạp vào cơ sở dữ liệu trống.');
+        const boot = await bootstrap(s.database, {
+          rootName: config.rootName,
+          adminPassword: config.adminPassword,
+        });
+        const res = (await s.database.db.execute(sql`select count(*)::int as n from members`)) as unknown as {
+          rows: { n: number }[];
+        };
+        if ((res.rows[0]?.n ?? 0) > 0)
+          throw new StartupError(
+            'Cơ sở dữ liệu đã có đảng viên; dữ liệu mẫu chỉ nạp vào cơ sở dữ liệu trống.',
+          );
         for (const a of await seedDemo(s.database, boot.root)) {
           say(`${a.who}: ${a.username} / ${a.password}${a.totpSecret ? ` (TOTP ${a.totpSecret})` : ''}`);
         }
@@ -86,7 +97,10 @@ async function run(argv: string[]) {
       return;
     case 'create-admin':
       await withStorage(async (s) => {
-        const boot = await bootstrap(s.database, { rootName: config.rootName, adminPassword: values.password ?? null });
+        const boot = await bootstrap(s.database, {
+          rootName: config.rootName,
+          adminPassword: values.password ?? null,
+        });
         const username = values.username ?? 'admin';
         const password = values.password ?? readablePassword();
         const passwordHash = await hashPassword(password);
@@ -94,28 +108,72 @@ async function run(argv: string[]) {
         await s.database.db.transaction(async (tx) => {
           const [existing] = await tx.select().from(users).where(eq(users.username, username));
           const userId = existing
-            ? (await tx.update(users).set({ passwordHash, mustChangePassword: mustChange, state: 'active' }).where(eq(users.id, existing.id)).returning())[0]!.id
-            : (await tx.insert(users).values({ username, passwordHash, mustChangePassword: mustChange }).returning())[0]!.id;
-          await tx.insert(roleAssignments).values({ userId, role: 'admin', orgId: boot.root.id }).onConflictDoNothing();
-          await appendAudit(tx, { actorUserId: null, action: 'cli.create-admin', entity: 'user', entityId: userId, orgPath: boot.root.path, after: { username } });
+            ? (
+                await tx
+                  .update(users)
+                  .set({ passwordHash, mustChangePassword: mustChange, state: 'active' })
+                  .where(eq(users.id, existing.id))
+                  .returning()
+              )[0]!.id
+            : (
+                await tx
+                  .insert(users)
+                  .values({ username, passwordHash, mustChangePassword: mustChange })
+                  .returning()
+              )[0]!.id;
+          await tx
+            .insert(roleAssignments)
+            .values({ userId, role: 'admin', orgId: boot.root.id })
+            .onConflictDoNothing();
+          await appendAudit(tx, {
+            actorUserId: null,
+            action: 'cli.create-admin',
+            entity: 'user',
+            entityId: userId,
+            orgPath: boot.root.path,
+            after: { username },
+          });
         });
-        say(`Tài khoản quản trị ${username} trên "${boot.root.name}"${values.password ? '' : `: mật khẩu tạm ${password} (phải đổi khi đăng nhập)`}`);
+        say(
+          `Tài khoản quản trị ${username} trên "${boot.root.name}"${values.password ? '' : `: mật khẩu tạm ${password} (phải đổi khi đăng nhập)`}`,
+        );
       });
       return;
     case 'import-members':
-      if (!arg || !values.org) throw new StartupError('Cần tệp và --org: npm run sotay -- import-members ds.xlsx --org <id hoặc tên đơn vị>');
+      if (!arg || !values.org)
+        throw new StartupError(
+          'Cần tệp và --org: npm run sotay -- import-members ds.xlsx --org <id hoặc tên đơn vị>',
+        );
       await withStorage(async (s) => {
         const actor = await adminActor(s);
         const byId = /^[0-9a-f-]{36}$/i.test(values.org!) ? await findOrg(s.database.db, values.org!) : null;
         const org =
           byId ??
-          ((await s.database.db.execute(sql`select id from org_units where lower(name) = lower(${values.org}) and closed_at is null limit 2`)) as unknown as { rows: { id: string }[] }).rows;
+          (
+            (await s.database.db.execute(
+              sql`select id from org_units where lower(name) = lower(${values.org}) and closed_at is null limit 2`,
+            )) as unknown as { rows: { id: string }[] }
+          ).rows;
         const orgId = Array.isArray(org) ? (org.length === 1 ? org[0]!.id : null) : org.id;
         if (!orgId) throw new StartupError(`Không tìm thấy đúng một đơn vị "${values.org}".`);
         const started = Date.now();
-        const deps = { database: s.database, throttle: memoryThrottle(), progress: memoryProgress(), publicUrl: config.publicUrl, now: () => new Date() };
-        const r = await importMembers(deps, actor, { file: path.resolve(arg), fileName: path.basename(arg), orgId, dryRun: !!values['dry-run'], progressId: 'cli' });
-        say(`${values['dry-run'] ? 'Thử (không lưu): ' : ''}tạo ${r.created}, cập nhật ${r.updated}, không đổi ${r.unchanged} — ${((Date.now() - started) / 1000).toFixed(1)} giây`);
+        const deps = {
+          database: s.database,
+          throttle: memoryThrottle(),
+          progress: memoryProgress(),
+          publicUrl: config.publicUrl,
+          now: () => new Date(),
+        };
+        const r = await importMembers(deps, actor, {
+          file: path.resolve(arg),
+          fileName: path.basename(arg),
+          orgId,
+          dryRun: !!values['dry-run'],
+          progressId: 'cli',
+        });
+        say(
+          `${values['dry-run'] ? 'Thử (không lưu): ' : ''}tạo ${r.created}, cập nhật ${r.updated}, không đổi ${r.unchanged} — ${((Date.now() - started) / 1000).toFixed(1)} giây`,
+        );
       });
       return;
     case 'audit':
@@ -137,7 +195,9 @@ async function run(argv: string[]) {
         const db = await openEmbedded(dbDirOf(config.dataDir));
         await writeBackup(db.pglite!, path.resolve(arg));
         await db.close();
-        say(`Đã sao lưu vào ${path.resolve(arg)} (${(fs.statSync(path.resolve(arg)).size / 1e6).toFixed(1)} MB).`);
+        say(
+          `Đã sao lưu vào ${path.resolve(arg)} (${(fs.statSync(path.resolve(arg)).size / 1e6).toFixed(1)} MB).`,
+        );
       } finally {
         lock.release();
       }
@@ -145,7 +205,8 @@ async function run(argv: string[]) {
     }
     case 'restore': {
       if (!arg) break;
-      if (config.databaseUrl) throw new StartupError('Với PostgreSQL, khôi phục bằng pg_restore (xem README).');
+      if (config.databaseUrl)
+        throw new StartupError('Với PostgreSQL, khôi phục bằng pg_restore (xem README).');
       if (!fs.existsSync(arg)) throw new StartupError(`Không có tệp ${arg}.`);
       const lock = lockDataDir(config.dataDir);
       try {
@@ -166,7 +227,8 @@ run(process.argv.slice(2)).catch((e) => {
   else if (e?.name === 'DataDirLockedError') process.stderr.write(`${e.message}\n`);
   else process.stderr.write(`Lỗi: ${e?.stack ?? e}\n`);
   if (e instanceof AppError && e.body?.errors) {
-    for (const r of e.body.errors as { row: number; field: string; message: string }[]) process.stderr.write(`  dòng ${r.row}, ${r.field}: ${r.message}\n`);
+    for (const r of e.body.errors as { row: number; field: string; message: string }[])
+      process.stderr.write(`  dòng ${r.row}, ${r.field}: ${r.message}\n`);
   }
   process.exitCode = 1;
 });

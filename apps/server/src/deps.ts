@@ -1,6 +1,6 @@
 import type { Database } from '@sotay/db';
-import type { Throttle } from './lib/throttle.ts';
 import type { ProgressRegistry } from './lib/progress.ts';
+import type { Throttle } from './lib/throttle.ts';
 
 /** Everything the app needs from outside, passed in explicitly (tests build their own). */
 export interface Deps {

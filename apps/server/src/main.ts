@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { listBackups, newestBackup, rotateBackup } from '@sotay/db';
 import { createApp } from './app.ts';
 import { bootstrap } from './bootstrap.ts';
@@ -7,7 +8,6 @@ import { memoryProgress } from './lib/progress.ts';
 import { memoryThrottle, redisThrottle } from './lib/throttle.ts';
 import { deleteExpiredSessions } from './modules/auth/repo.ts';
 import { backupsDirOf, openStorage, StartupError } from './storage.ts';
-import fs from 'node:fs';
 
 const say = (s: string) => process.stdout.write(`${s}\n`);
 const DAY_MS = 86_400_000;
@@ -24,7 +24,12 @@ async function main() {
   const throttle = config.redisUrl ? redisThrottle(config.redisUrl) : memoryThrottle();
   const app = await createApp(
     { database, throttle, progress: memoryProgress(), publicUrl: config.publicUrl, now: () => new Date() },
-    { logger: { level: process.env.LOG_LEVEL || 'info', redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] } },
+    {
+      logger: {
+        level: process.env.LOG_LEVEL || 'info',
+        redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'],
+      },
+    },
   );
 
   const timers: NodeJS.Timeout[] = [];
@@ -35,8 +40,12 @@ async function main() {
     const file = await rotateBackup(database.pglite, backupsDirOf(config.dataDir), 'daily');
     app.log.info({ file }, 'daily backup written');
   };
-  timers.push(setInterval(() => void dailyBackup().catch((e) => app.log.error(e, 'daily backup failed')), 3_600_000));
-  timers.push(setInterval(() => void deleteExpiredSessions(database.db, new Date()).catch(() => {}), 3_600_000));
+  timers.push(
+    setInterval(() => void dailyBackup().catch((e) => app.log.error(e, 'daily backup failed')), 3_600_000),
+  );
+  timers.push(
+    setInterval(() => void deleteExpiredSessions(database.db, new Date()).catch(() => {}), 3_600_000),
+  );
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -61,7 +70,9 @@ async function main() {
   if (boot.created) {
     say(`Đã tạo đơn vị gốc "${boot.root.name}" và tài khoản quản trị.`);
     if (boot.created.generated) {
-      say(`  Quản trị viên: admin / ${boot.created.adminPassword}   (mật khẩu chỉ hiện một lần; phải đổi khi đăng nhập lần đầu)`);
+      say(
+        `  Quản trị viên: admin / ${boot.created.adminPassword}   (mật khẩu chỉ hiện một lần; phải đổi khi đăng nhập lần đầu)`,
+      );
     } else {
       say('  Quản trị viên: admin / (mật khẩu trong SOTAY_ADMIN_PASSWORD)');
     }
@@ -69,7 +80,9 @@ async function main() {
   if (demo) {
     say('Dữ liệu mẫu đã nạp. Tài khoản mẫu (mật khẩu chỉ hiện một lần):');
     for (const a of demo) {
-      say(`  ${a.who}\n    tên đăng nhập ${a.username}  mật khẩu ${a.password}${a.totpSecret ? `  mã TOTP (thêm vào ứng dụng xác thực) ${a.totpSecret}` : ''}`);
+      say(
+        `  ${a.who}\n    tên đăng nhập ${a.username}  mật khẩu ${a.password}${a.totpSecret ? `  mã TOTP (thêm vào ứng dụng xác thực) ${a.totpSecret}` : ''}`,
+      );
     }
   }
   const newest = database.pglite ? newestBackup(backupsDirOf(config.dataDir)) : null;

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import {
   type Database,
-  DataDirLockedError,
   type DataDirLock,
+  DataDirLockedError,
   lockDataDir,
   migrationCount,
   newestBackup,
@@ -48,7 +48,10 @@ export interface OpenedStorage {
  * Opens the database the configuration names, ready for use: the embedded one under an exclusive
  * lock, with a backup before pending migrations; PostgreSQL migrated under an advisory lock.
  */
-export async function openStorage(config: Pick<Config, 'dataDir' | 'databaseUrl'>, log: (msg: string) => void = () => {}): Promise<OpenedStorage> {
+export async function openStorage(
+  config: Pick<Config, 'dataDir' | 'databaseUrl'>,
+  log: (msg: string) => void = () => {},
+): Promise<OpenedStorage> {
   if (config.databaseUrl) {
     const database = await openPostgres(config.databaseUrl).catch((e: Error) => {
       throw new StartupError(`Không kết nối được PostgreSQL (DATABASE_URL): ${e.message}`);

@@ -6,7 +6,11 @@ import { pgliteExtensions } from './database.ts';
 export type BackupReason = 'daily' | 'pre-migration' | 'manual';
 export const KEEP_BACKUPS = 7;
 
-const stamp = (d: Date) => d.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+const stamp = (d: Date) =>
+  d
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
 
 /** A consistent copy of the embedded database (PGlite's own tar dump), written atomically. */
 export async function writeBackup(client: PGlite, file: string): Promise<string> {

@@ -195,7 +195,9 @@ export const roleAssignments = pgTable(
   },
   (t) => [
     index('role_assignments_user_idx').on(t.userId),
-    uniqueIndex('role_assignments_active_key').on(t.userId, t.role, t.orgId).where(sql`${t.revokedAt} is null`),
+    uniqueIndex('role_assignments_active_key')
+      .on(t.userId, t.role, t.orgId)
+      .where(sql`${t.revokedAt} is null`),
   ],
 );
 

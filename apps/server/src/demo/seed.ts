@@ -1,6 +1,13 @@
 import crypto from 'node:crypto';
 import { isoDate, type MemberStatus } from '@sotay/core';
-import { type Database, memberOrgHistory, memberStatusHistory, members, roleAssignments, users } from '@sotay/db';
+import {
+  type Database,
+  memberOrgHistory,
+  memberStatusHistory,
+  members,
+  roleAssignments,
+  users,
+} from '@sotay/db';
 import { hashPassword } from '../lib/password.ts';
 import { readablePassword } from '../lib/tokens.ts';
 import { newTotpSecret } from '../lib/totp.ts';
@@ -43,9 +50,14 @@ function demoMembers(chiBo: OrgRow[], today: Date): NewMember[] {
     const n = r.int(24, 36);
     for (let i = 0; i < n; i++) {
       const roll = r.next();
-      const people = PEOPLES.find((_, k) => roll < PEOPLES.slice(0, k + 1).reduce((a, p) => a + p.share, 0)) ?? PEOPLES[0];
+      const people =
+        PEOPLES.find((_, k) => roll < PEOPLES.slice(0, k + 1).reduce((a, p) => a + p.share, 0)) ?? PEOPLES[0];
       const female = r.next() < 0.38;
-      const fullName = [r.pick(people.sur), r.pick(female ? people.midF : people.midM), r.pick(female ? people.givF : people.givM)].join(' ');
+      const fullName = [
+        r.pick(people.sur),
+        r.pick(female ? people.midF : people.midM),
+        r.pick(female ? people.givF : people.givM),
+      ].join(' ');
       // ages skewed old: many members joined decades ago
       const age = Math.min(92, Math.max(20, Math.round(r.next() < 0.55 ? r.int(55, 88) : r.int(22, 60))));
       const birthYear = year - age;
@@ -68,7 +80,9 @@ function demoMembers(chiBo: OrgRow[], today: Date): NewMember[] {
       serial++;
       const cccd = `0${String(r.int(1, 96)).padStart(2, '0')}${female ? (birthYear >= 2000 ? 3 : 1) : birthYear >= 2000 ? 2 : 0}${String(birthYear % 100).padStart(2, '0')}${String(serial).padStart(6, '0')}`;
       const hasPhone = age < 80 || r.next() < 0.3;
-      const phone = hasPhone ? `0${r.pick(['9', '8', '3', '7'])}${String(r.int(10_000_000, 99_999_999))}` : null;
+      const phone = hasPhone
+        ? `0${r.pick(['9', '8', '3', '7'])}${String(r.int(10_000_000, 99_999_999))}`
+        : null;
       const m: NewMember = {
         orgId: unit.id,
         fullName,
@@ -104,18 +118,34 @@ export async function seedDemo(database: Database, root: OrgRow, now = new Date(
     const chiBo: OrgRow[] = [];
     for (const name of CHI_BO_NAMES) {
       const id = crypto.randomUUID();
-      chiBo.push(await insertOrg(tx, { id, parentId: root.id, path: `${root.path}.${pathLabel(id)}`, kind: 'chi_bo', name }, null));
+      chiBo.push(
+        await insertOrg(
+          tx,
+          { id, parentId: root.id, path: `${root.path}.${pathLabel(id)}`, kind: 'chi_bo', name },
+          null,
+        ),
+      );
     }
     const rows = demoMembers(chiBo, now);
     const inserted = [];
     for (let i = 0; i < rows.length; i += 500) {
-      inserted.push(...(await tx.insert(members).values(rows.slice(i, i + 500)).returning()));
+      inserted.push(
+        ...(await tx
+          .insert(members)
+          .values(rows.slice(i, i + 500))
+          .returning()),
+      );
     }
-    await tx.insert(memberStatusHistory).values(inserted.map((m) => ({ memberId: m.id, status: m.status, reason: 'Dữ liệu mẫu', at: now })));
-    await tx.insert(memberOrgHistory).values(inserted.map((m) => ({ memberId: m.id, orgId: m.orgId, validFrom: now })));
+    await tx
+      .insert(memberStatusHistory)
+      .values(inserted.map((m) => ({ memberId: m.id, status: m.status, reason: 'Dữ liệu mẫu', at: now })));
+    await tx
+      .insert(memberOrgHistory)
+      .values(inserted.map((m) => ({ memberId: m.id, orgId: m.orgId, validFrom: now })));
 
     const active = inserted.filter((m) => m.status === 'chinh_thuc' && m.phone && m.partyCardNumber);
-    const pickIn = (orgId: string, skip: string[] = []) => active.find((m) => m.orgId === orgId && !skip.includes(m.id))!;
+    const pickIn = (orgId: string, skip: string[] = []) =>
+      active.find((m) => m.orgId === orgId && !skip.includes(m.id))!;
     const firstChiBo = chiBo[0]!;
     const biThu = pickIn(firstChiBo.id);
     const member = pickIn(firstChiBo.id, [biThu.id]);
@@ -140,10 +170,28 @@ export async function seedDemo(database: Database, root: OrgRow, now = new Date(
         })
         .returning();
       await tx.insert(roleAssignments).values({ userId: u!.id, role: 'member', orgId: p.m.orgId });
-      if (p.role !== 'member') await tx.insert(roleAssignments).values({ userId: u!.id, role: p.role, orgId: p.org.id });
-      accounts.push({ role: p.role, username: p.m.phone!, password, totpSecret, who: `${p.m.fullName} — ${p.label}` });
+      if (p.role !== 'member')
+        await tx.insert(roleAssignments).values({ userId: u!.id, role: p.role, orgId: p.org.id });
+      accounts.push({
+        role: p.role,
+        username: p.m.phone!,
+        password,
+        totpSecret,
+        who: `${p.m.fullName} — ${p.label}`,
+      });
     }
-    await appendAudit(tx, { actorUserId: null, action: 'demo.seed', entity: 'org_unit', entityId: root.id, orgPath: root.path, after: { chiBo: chiBo.length, members: inserted.length } }, now);
+    await appendAudit(
+      tx,
+      {
+        actorUserId: null,
+        action: 'demo.seed',
+        entity: 'org_unit',
+        entityId: root.id,
+        orgPath: root.path,
+        after: { chiBo: chiBo.length, members: inserted.length },
+      },
+      now,
+    );
   });
   return accounts;
 }

@@ -2,7 +2,13 @@ import { type Action, type Actor, mayEver, needsSecondFactor } from '@sotay/core
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Deps } from '../deps.ts';
 import { safeEqual, sha256 } from '../lib/tokens.ts';
-import { activeRoles, sessionWithUser, touchSession, type RoleRow, type UserRow } from '../modules/auth/repo.ts';
+import {
+  activeRoles,
+  type RoleRow,
+  sessionWithUser,
+  touchSession,
+  type UserRow,
+} from '../modules/auth/repo.ts';
 import { AppError, forbidden } from './errors.ts';
 
 /**
@@ -60,7 +66,11 @@ async function loadSession(deps: Deps, req: FastifyRequest): Promise<AuthContext
     csrfToken: session.csrfToken,
     user,
     roles,
-    actor: { userId: user.id, memberId: user.memberId, roles: roles.map((r) => ({ role: r.role, orgPath: r.orgPath })) },
+    actor: {
+      userId: user.id,
+      memberId: user.memberId,
+      roles: roles.map((r) => ({ role: r.role, orgPath: r.orgPath })),
+    },
   };
 }
 
@@ -69,7 +79,8 @@ export function registerAccess(app: FastifyInstance, deps: Deps): void {
 
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api') || route.method === 'HEAD') return;
-    if (!route.config?.access) throw new Error(`Route ${route.method} ${route.url} does not declare its access`);
+    if (!route.config?.access)
+      throw new Error(`Route ${route.method} ${route.url} does not declare its access`);
   });
 
   app.addHook('preHandler', async (req: FastifyRequest, _reply: FastifyReply) => {
@@ -80,7 +91,11 @@ export function registerAccess(app: FastifyInstance, deps: Deps): void {
     if (auth && UNSAFE.has(req.method) && !NO_CSRF.has(req.routeOptions.url ?? '')) {
       const sent = req.headers['x-csrf-token'];
       if (typeof sent !== 'string' || !safeEqual(sent, auth.csrfToken)) {
-        throw new AppError(403, 'csrf_invalid', 'Thiếu hoặc sai mã chống giả mạo (x-csrf-token). Hãy tải lại trang.');
+        throw new AppError(
+          403,
+          'csrf_invalid',
+          'Thiếu hoặc sai mã chống giả mạo (x-csrf-token). Hãy tải lại trang.',
+        );
       }
     }
     if (access === 'public') return;

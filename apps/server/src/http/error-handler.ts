@@ -60,6 +60,10 @@ export function registerErrorHandler(app: FastifyInstance): void {
   });
 
   app.setNotFoundHandler((req, reply) => {
-    reply.status(404).send({ error: { code: 'not_found', message: `Không có đường dẫn ${req.method} ${req.url.split('?')[0]}.` } });
+    reply
+      .status(404)
+      .send({
+        error: { code: 'not_found', message: `Không có đường dẫn ${req.method} ${req.url.split('?')[0]}.` },
+      });
   });
 }

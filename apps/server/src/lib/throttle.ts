@@ -22,7 +22,9 @@ export function memoryThrottle(now: () => number = Date.now): Throttle {
   return {
     async peek(key) {
       const w = live(key);
-      return w ? { count: w.count, retryAfterS: Math.ceil((w.until - now()) / 1000) } : { count: 0, retryAfterS: 0 };
+      return w
+        ? { count: w.count, retryAfterS: Math.ceil((w.until - now()) / 1000) }
+        : { count: 0, retryAfterS: 0 };
     },
     async hit(key, windowS) {
       const w = live(key) ?? { count: 0, until: now() + windowS * 1000 };
@@ -44,13 +46,21 @@ export function redisThrottle(url: string, prefix = 'sotay:throttle:'): Throttle
   const redis = new Redis(url, { maxRetriesPerRequest: 2, lazyConnect: false });
   return {
     async peek(key) {
-      const r = await redis.multi().get(prefix + key).pttl(prefix + key).exec();
+      const r = await redis
+        .multi()
+        .get(prefix + key)
+        .pttl(prefix + key)
+        .exec();
       const count = Number(r?.[0]?.[1] ?? 0);
       const ttl = Number(r?.[1]?.[1] ?? 0);
       return { count, retryAfterS: count > 0 && ttl > 0 ? Math.ceil(ttl / 1000) : 0 };
     },
     async hit(key, windowS) {
-      const r = await redis.multi().incr(prefix + key).expire(prefix + key, windowS, 'NX').exec();
+      const r = await redis
+        .multi()
+        .incr(prefix + key)
+        .expire(prefix + key, windowS, 'NX')
+        .exec();
       return Number(r?.[0]?.[1] ?? 0);
     },
     async reset(key) {

@@ -9,7 +9,8 @@ export function base32Encode(buf: Buffer): string {
   let bits = '';
   for (const b of buf) bits += b.toString(2).padStart(8, '0');
   let out = '';
-  for (let i = 0; i < bits.length; i += 5) out += ABC[Number.parseInt(bits.slice(i, i + 5).padEnd(5, '0'), 2)];
+  for (let i = 0; i < bits.length; i += 5)
+    out += ABC[Number.parseInt(bits.slice(i, i + 5).padEnd(5, '0'), 2)];
   return out;
 }
 
@@ -50,6 +51,12 @@ export function matchTotp(secret: string, code: string, nowMs: number): number |
 
 export function otpauthUrl(secret: string, account: string, issuer = 'Sổ tay đảng viên'): string {
   const label = encodeURIComponent(`${issuer}:${account}`);
-  const q = new URLSearchParams({ secret, issuer, algorithm: 'SHA1', digits: String(DIGITS), period: String(STEP_S) });
+  const q = new URLSearchParams({
+    secret,
+    issuer,
+    algorithm: 'SHA1',
+    digits: String(DIGITS),
+    period: String(STEP_S),
+  });
   return `otpauth://totp/${label}?${q.toString()}`;
 }
