@@ -7,6 +7,7 @@ import {
   foldedTokens,
   headerKey,
   nameKey,
+  normalizeTonePlacement,
   sameNameKeepingDiacritics,
 } from './text.ts';
 
@@ -193,5 +194,19 @@ describe('foldedTokens', () => {
 
   it('keeps every letter and digit of the folded text', () => {
     fc.assert(fc.property(viText, (s) => foldedTokens(s).join('') === fold(s).replace(/[^a-z0-9]/g, '')));
+  });
+});
+
+describe('tone placement (Hòa/Hoà)', () => {
+  it('treats old and new tone placement in oa, oe, uy as the same name', () => {
+    expect(nameKey('Xã Hòa Mẫu')).toBe(nameKey('xã hoà mẫu'));
+    expect(nameKey('Thủy')).toBe(nameKey('thuỷ'));
+    expect(nameKey('Khỏe')).toBe(nameKey('khoẻ'));
+    expect(sameNameKeepingDiacritics('Chi bộ Hòa Bình', 'chi bộ hoà bình')).toBe(true);
+  });
+  it('leaves closed syllables and qu alone, and still tells diacritics apart', () => {
+    expect(normalizeTonePlacement('hoàng quý')).toBe('hoàng quý');
+    expect(nameKey('Hòa')).not.toBe(nameKey('Hoa'));
+    expect(sameNameKeepingDiacritics('bản Sín Chải', 'bản Sin Chải')).toBe(false);
   });
 });

@@ -26,9 +26,25 @@ export function cleanText(s: string): string {
   return collapseWhitespace(s.normalize('NFC'));
 }
 
-/** Comparison key for names where diacritics matter but case and spacing do not. */
+/** The five tone marks once decomposed: grave, acute, tilde, hook above, dot below. */
+const TONE = '[\u0300\u0301\u0303\u0309\u0323]';
+/**
+ * Open syllables oa, oe, uy carry their tone on either vowel depending on the writer's habit
+ * ("Hòa"/"Hoà", "Thủy"/"Thuỷ"); both spell the same name. Moves it to the second vowel. "qu" is a
+ * consonant, so "quý" is left alone.
+ */
+const OLD_STYLE_TONE = new RegExp(`(^|[^q])([ou])(${TONE})([aey])(?=$|[^\\p{L}\\p{M}])`, 'gu');
+
+export function normalizeTonePlacement(s: string): string {
+  return s.normalize('NFD').replace(OLD_STYLE_TONE, '$1$2$4$3').normalize('NFC');
+}
+
+/**
+ * Comparison key for names where diacritics matter but case, spacing and the placement of the tone
+ * mark ("Hòa"/"Hoà") do not.
+ */
 export function nameKey(s: string): string {
-  return collapseWhitespace(s.normalize('NFC').toLowerCase().normalize('NFC'));
+  return collapseWhitespace(normalizeTonePlacement(s.normalize('NFC').toLowerCase()));
 }
 
 /** "Chi bộ thôn Nà Hẩu  " equals "chi bộ thôn nà hẩu", but "bản Sín Chải" ≠ "bản Sin Chải". */
