@@ -13,17 +13,36 @@ import { z } from 'zod';
 import type { Deps } from './deps.ts';
 import { registerAccess } from './http/access.ts';
 import { registerErrorHandler } from './http/error-handler.ts';
+import { accountRoutes } from './modules/accounts/routes.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { authRoutes } from './modules/auth/routes.ts';
+import { correctionRoutes } from './modules/corrections/routes.ts';
 import { healthRoutes } from './modules/health/routes.ts';
 import { importRoutes } from './modules/imports/routes.ts';
 import { memberRoutes } from './modules/members/routes.ts';
+import { oidcRoutes } from './modules/oidc/routes.ts';
 import { orgRoutes } from './modules/orgs/routes.ts';
+import { profileRoutes } from './modules/profile/routes.ts';
+import { registrationRoutes } from './modules/registrations/routes.ts';
 import { roleRoutes } from './modules/roles/routes.ts';
+import { webRoutes } from './modules/web/routes.ts';
 
 z.config(z.locales.vi());
 
 export const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
+
+/**
+ * Request logs carry method, path, status and timing only: no query string (searches hold names and
+ * phone numbers), no headers (cookies, CSRF tokens), no bodies.
+ */
+export const logSerializers = {
+  req: (req: { method: string; url: string; id: string }) => ({
+    id: req.id,
+    method: req.method,
+    path: req.url.split('?')[0],
+  }),
+  res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+};
 
 export interface AppOptions {
   /** pino options, or false for none (tests). Personal data never goes into logs: bodies are not logged. */
@@ -46,6 +65,10 @@ export async function createApp(deps: Deps, opts: AppOptions = {}): Promise<Fast
         defaultSrc: ["'self'"],
         imgSrc: ["'self'", 'data:', 'blob:'],
         styleSrc: ["'self'", "'unsafe-inline'"],
+        workerSrc: ["'self'"],
+        manifestSrc: ["'self'"],
+        // over plain http (a LAN address) upgrading would send the app's own scripts to an https port that is not there
+        upgradeInsecureRequests: deps.publicUrl.startsWith('https:') ? [] : null,
       },
     },
   });
@@ -69,13 +92,19 @@ export async function createApp(deps: Deps, opts: AppOptions = {}): Promise<Fast
   for (const routes of [
     healthRoutes,
     authRoutes,
+    oidcRoutes,
     orgRoutes,
     memberRoutes,
+    profileRoutes,
     importRoutes,
+    registrationRoutes,
+    accountRoutes,
+    correctionRoutes,
     roleRoutes,
     auditRoutes,
   ]) {
     await app.register(routes(deps));
   }
+  await app.register(webRoutes());
   return app;
 }

@@ -1,6 +1,8 @@
 import type { Database } from '@sotay/db';
+import type { Mailer } from './lib/mailer.ts';
 import type { ProgressRegistry } from './lib/progress.ts';
 import type { Throttle } from './lib/throttle.ts';
+import type { OidcSettings } from './modules/oidc/client.ts';
 
 /** Everything the app needs from outside, passed in explicitly (tests build their own). */
 export interface Deps {
@@ -9,4 +11,8 @@ export interface Deps {
   progress: ProgressRegistry;
   publicUrl: string;
   now: () => Date;
+  /** Sign-in with the national identity (OIDC); absent: the OIDC routes say it is off. */
+  oidc?: OidcSettings | null;
+  /** Sends password-reset codes by e-mail; absent: forgot-password answers 404. */
+  mailer?: Mailer | null;
 }

@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import { listBackups, newestBackup, rotateBackup } from '@sotay/db';
-import { createApp } from './app.ts';
+import { createApp, logSerializers } from './app.ts';
 import { bootstrap } from './bootstrap.ts';
 import { readConfig } from './config.ts';
 import { seedDemo } from './demo/seed.ts';
+import { smtpMailer } from './lib/mailer.ts';
 import { memoryProgress } from './lib/progress.ts';
 import { memoryThrottle, redisThrottle } from './lib/throttle.ts';
 import { deleteExpiredSessions } from './modules/auth/repo.ts';
@@ -22,12 +23,21 @@ async function main() {
   const demo = boot.created && seed === 'demo' ? await seedDemo(database, boot.root) : null;
 
   const throttle = config.redisUrl ? redisThrottle(config.redisUrl) : memoryThrottle();
+  const mailer = config.smtpUrl ? smtpMailer(config.smtpUrl, config.publicUrl) : null;
   const app = await createApp(
-    { database, throttle, progress: memoryProgress(), publicUrl: config.publicUrl, now: () => new Date() },
+    {
+      database,
+      throttle,
+      progress: memoryProgress(),
+      publicUrl: config.publicUrl,
+      now: () => new Date(),
+      oidc: config.oidc,
+      mailer,
+    },
     {
       logger: {
         level: process.env.LOG_LEVEL || 'info',
-        redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'],
+        serializers: logSerializers,
       },
     },
   );
@@ -55,6 +65,7 @@ async function main() {
     for (const t of timers) clearInterval(t);
     await app.close().catch(() => {});
     await throttle.close().catch(() => {});
+    mailer?.close();
     await storage.close();
     process.exit(0);
   };
@@ -67,6 +78,8 @@ async function main() {
   say('');
   say(`Sổ tay đảng viên điện tử đang chạy: ${config.publicUrl}`);
   say(`Cơ sở dữ liệu: ${database.kind === 'embedded' ? `nhúng (${config.dataDir})` : 'PostgreSQL'}`);
+  if (config.oidc) say(`Đăng nhập qua ${config.oidc.label}: ${config.oidc.issuer}`);
+  if (mailer) say('Gửi mã đặt lại mật khẩu qua thư điện tử: bật');
   if (boot.created) {
     say(`Đã tạo đơn vị gốc "${boot.root.name}" và tài khoản quản trị.`);
     if (boot.created.generated) {

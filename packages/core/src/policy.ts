@@ -48,6 +48,10 @@ const RULES = {
   'member.import': { roles: COMMITTEE },
   /** Create the chi bộ an import names when it does not exist yet. */
   'org.createByImport': { roles: ['cap_uy', 'van_phong', 'admin'] },
+  /** Approve or reject self-registrations, create accounts, issue reset codes, lock and unlock. */
+  'account.manage': { roles: COMMITTEE },
+  /** Clear a user's second factor (lost phone). */
+  'account.resetSecondFactor': { roles: ['admin'] },
   'audit.read': { roles: ['admin'] },
 } as const satisfies Record<string, Rule>;
 

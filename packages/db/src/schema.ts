@@ -87,6 +87,11 @@ export const members = pgTable(
     status: text('status').notNull(),
     vneidLevel: smallint('vneid_level').notNull().default(0),
     hasSmartphone: boolean('has_smartphone'),
+    /** When and by whom the VNeID level / smartphone were last declared (the member or their chi ủy). */
+    deviceSetAt: timestamp('device_set_at', { withTimezone: true }),
+    deviceSetBy: uuid('device_set_by'),
+    /** The member confirmed their "thông tin sơ lược" is correct (a basic function of proficiency). */
+    profileConfirmedAt: timestamp('profile_confirmed_at', { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -225,3 +230,64 @@ export const settings = pgTable('settings', {
   value: jsonb('value').notNull(),
   updatedAt: updatedAt(),
 });
+
+/** A member's self-registration, waiting for (or decided by) the chi ủy of their chi bộ. */
+export const registrations = pgTable(
+  'registrations',
+  {
+    id: id(),
+    memberId: uuid('member_id')
+      .notNull()
+      .references(() => members.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    phone: text('phone').notNull(),
+    status: text('status').notNull().default('pending'),
+    reason: text('reason'),
+    createdAt: createdAt(),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    decidedBy: uuid('decided_by'),
+  },
+  (t) => [
+    index('registrations_status_idx').on(t.status, t.createdAt),
+    index('registrations_member_idx').on(t.memberId),
+  ],
+);
+
+/** One-time codes: password reset issued by a chi ủy (24 h) and TOTP recovery codes. Only hashes are kept. */
+export const oneTimeCodes = pgTable(
+  'one_time_codes',
+  {
+    id: id(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    purpose: text('purpose').notNull(),
+    codeHash: text('code_hash').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    createdBy: uuid('created_by'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('one_time_codes_user_idx').on(t.userId, t.purpose)],
+);
+
+/** A member's request to correct Party-record fields, approved or rejected by their chi ủy. */
+export const profileCorrections = pgTable(
+  'profile_corrections',
+  {
+    id: id(),
+    memberId: uuid('member_id')
+      .notNull()
+      .references(() => members.id),
+    changes: jsonb('changes').notNull(),
+    note: text('note'),
+    status: text('status').notNull().default('pending'),
+    reason: text('reason'),
+    createdAt: createdAt(),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    decidedBy: uuid('decided_by'),
+  },
+  (t) => [index('profile_corrections_member_idx').on(t.memberId, t.status)],
+);

@@ -49,6 +49,16 @@ export function registerErrorHandler(app: FastifyInstance): void {
         .status(400)
         .send({ error: { code: 'invalid_request', message: `Dữ liệu ${where} không hợp lệ — ${details}` } });
     }
+    // A unique index refused a write that raced past the service's own duplicate check.
+    const pgCode = (err as { code?: string }).code ?? (err.cause as { code?: string } | undefined)?.code;
+    if (pgCode === '23505') {
+      return reply.status(409).send({
+        error: {
+          code: 'conflict',
+          message: 'Dữ liệu trùng với một bản ghi đã có (vừa được tạo cùng lúc). Hãy tải lại và thử lại.',
+        },
+      });
+    }
     const status = err.statusCode ?? 500;
     if (status >= 400 && status < 500) {
       return reply.status(status).send({ error: frameworkMessage(err) });
@@ -60,10 +70,8 @@ export function registerErrorHandler(app: FastifyInstance): void {
   });
 
   app.setNotFoundHandler((req, reply) => {
-    reply
-      .status(404)
-      .send({
-        error: { code: 'not_found', message: `Không có đường dẫn ${req.method} ${req.url.split('?')[0]}.` },
-      });
+    reply.status(404).send({
+      error: { code: 'not_found', message: `Không có đường dẫn ${req.method} ${req.url.split('?')[0]}.` },
+    });
   });
 }

@@ -1,6 +1,6 @@
-import { type Executor, auditLog } from '@sotay/db';
-import { and, count, desc, eq, gt, asc, sql } from 'drizzle-orm';
-import { type AuditFields, GENESIS_HASH, auditHash, toJson } from './chain.ts';
+import { auditLog, type Executor } from '@sotay/db';
+import { and, asc, count, desc, eq, gt, sql } from 'drizzle-orm';
+import { type AuditFields, auditHash, GENESIS_HASH, toJson } from './chain.ts';
 
 export type AuditEntry = Omit<AuditFields, 'at' | 'before' | 'after'> & { before?: unknown; after?: unknown };
 
@@ -18,7 +18,13 @@ export async function appendAudit(tx: Executor, entry: AuditEntry, at = new Date
 
 export async function auditPage(
   db: Executor,
-  { orgPaths, entity, entityId, page, pageSize }: { orgPaths: string[] | null; entity?: string; entityId?: string; page: number; pageSize: number },
+  {
+    orgPaths,
+    entity,
+    entityId,
+    page,
+    pageSize,
+  }: { orgPaths: string[] | null; entity?: string; entityId?: string; page: number; pageSize: number },
 ) {
   const scope = orgPaths
     ? sql`(${auditLog.orgPath} is not null and ${auditLog.orgPath}::ltree <@ array[${sql.join(
@@ -32,7 +38,13 @@ export async function auditPage(
     entityId ? eq(auditLog.entityId, entityId) : undefined,
   );
   const [items, [total]] = await Promise.all([
-    db.select().from(auditLog).where(where).orderBy(desc(auditLog.seq)).limit(pageSize).offset((page - 1) * pageSize),
+    db
+      .select()
+      .from(auditLog)
+      .where(where)
+      .orderBy(desc(auditLog.seq))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize),
     db.select({ n: count() }).from(auditLog).where(where),
   ]);
   return { items, total: total?.n ?? 0 };
@@ -52,11 +64,21 @@ export async function verifyAuditChain(db: Executor, batch = 5000): Promise<Veri
   let after = 0;
   let rows = 0;
   for (;;) {
-    const chunk = await db.select().from(auditLog).where(gt(auditLog.seq, after)).orderBy(asc(auditLog.seq)).limit(batch);
+    const chunk = await db
+      .select()
+      .from(auditLog)
+      .where(gt(auditLog.seq, after))
+      .orderBy(asc(auditLog.seq))
+      .limit(batch);
     for (const r of chunk) {
       rows++;
       if (r.prevHash !== prev) {
-        return { rows, ok: false, brokenAt: r.seq, reason: 'liên kết với dòng trước bị đứt (có dòng bị xoá hoặc sửa)' };
+        return {
+          rows,
+          ok: false,
+          brokenAt: r.seq,
+          reason: 'liên kết với dòng trước bị đứt (có dòng bị xoá hoặc sửa)',
+        };
       }
       const expected = auditHash(prev, r);
       if (expected !== r.hash) {

@@ -26,7 +26,11 @@ export const auditRoutes =
       schema: {
         tags,
         summary: 'Nhật ký thao tác trong phạm vi (quản trị viên)',
-        querystring: z.object({ entity: z.string().max(50).optional(), entityId: z.string().max(100).optional(), ...pageQuery }),
+        querystring: z.object({
+          entity: z.string().max(50).optional(),
+          entityId: z.string().max(100).optional(),
+          ...pageQuery,
+        }),
         response: { 200: z.object({ items: z.array(entryOut), total: z.number().int() }), ...errorResponses },
       },
       handler: async (req) => {
@@ -43,7 +47,12 @@ export const auditRoutes =
         tags,
         summary: 'Kiểm tra chuỗi băm của nhật ký',
         response: {
-          200: z.object({ rows: z.number().int(), ok: z.boolean(), brokenAt: z.number().int().nullable(), reason: z.string().nullable() }),
+          200: z.object({
+            rows: z.number().int(),
+            ok: z.boolean(),
+            brokenAt: z.number().int().nullable(),
+            reason: z.string().nullable(),
+          }),
           ...errorResponses,
         },
       },

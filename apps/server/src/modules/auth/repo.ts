@@ -1,5 +1,5 @@
-import { type Executor, members, orgUnits, roleAssignments, sessions, users } from '@sotay/db';
 import type { Role } from '@sotay/core';
+import { type Executor, members, oneTimeCodes, orgUnits, roleAssignments, sessions, users } from '@sotay/db';
 import { and, eq, inArray, isNull, ne, or, sql } from 'drizzle-orm';
 
 export type UserRow = typeof users.$inferSelect;
@@ -28,7 +28,8 @@ export async function findUserByMemberIdentifier(
     .limit(5);
   const byNumber = found.filter((m) => digits && (m.card === digits || m.cccd === digits));
   const byPhone = found.filter((m) => phone && m.phone === phone);
-  const member = byNumber.length === 1 ? byNumber[0] : byNumber.length === 0 && byPhone.length === 1 ? byPhone[0] : null;
+  const member =
+    byNumber.length === 1 ? byNumber[0] : byNumber.length === 0 && byPhone.length === 1 ? byPhone[0] : null;
   if (!member) return null;
   const [u] = await db.select().from(users).where(eq(users.memberId, member.id)).limit(1);
   return u ?? null;
@@ -53,7 +54,9 @@ export async function activeRoles(db: Executor, userId: string): Promise<RoleRow
     })
     .from(roleAssignments)
     .innerJoin(orgUnits, eq(orgUnits.id, roleAssignments.orgId))
-    .where(and(eq(roleAssignments.userId, userId), isNull(roleAssignments.revokedAt), isNull(orgUnits.closedAt)));
+    .where(
+      and(eq(roleAssignments.userId, userId), isNull(roleAssignments.revokedAt), isNull(orgUnits.closedAt)),
+    );
   return rows as RoleRow[];
 }
 
@@ -110,4 +113,69 @@ export async function memberSummary(db: Executor, memberIds: string[]) {
 export async function findUserById(db: Executor, id: string): Promise<UserRow | null> {
   const [u] = await db.select().from(users).where(eq(users.id, id)).limit(1);
   return u ?? null;
+}
+
+export async function usableCode(db: Executor, userId: string, purpose: string, codeHash: string, now: Date) {
+  const [c] = await db
+    .select()
+    .from(oneTimeCodes)
+    .where(
+      and(
+        eq(oneTimeCodes.userId, userId),
+        eq(oneTimeCodes.purpose, purpose),
+        eq(oneTimeCodes.codeHash, codeHash),
+        isNull(oneTimeCodes.usedAt),
+        or(isNull(oneTimeCodes.expiresAt), sql`${oneTimeCodes.expiresAt} > ${now}`),
+      ),
+    )
+    .limit(1);
+  return c ?? null;
+}
+
+export async function insertCode(db: Executor, row: typeof oneTimeCodes.$inferInsert) {
+  await db.insert(oneTimeCodes).values(row);
+}
+
+export async function markCodeUsed(db: Executor, id: string, at: Date) {
+  await db.update(oneTimeCodes).set({ usedAt: at }).where(eq(oneTimeCodes.id, id));
+}
+
+export async function deleteAllSessions(db: Executor, userId: string) {
+  await db.delete(sessions).where(eq(sessions.userId, userId));
+}
+
+export async function replaceCodes(
+  db: Executor,
+  userId: string,
+  purpose: string,
+  hashes: string[],
+  at: Date,
+) {
+  await db
+    .delete(oneTimeCodes)
+    .where(and(eq(oneTimeCodes.userId, userId), eq(oneTimeCodes.purpose, purpose)));
+  if (hashes.length)
+    await db
+      .insert(oneTimeCodes)
+      .values(hashes.map((codeHash) => ({ userId, purpose, codeHash, createdAt: at })));
+}
+
+export async function userSessions(db: Executor, userId: string) {
+  return db
+    .select({
+      id: sessions.id,
+      userAgent: sessions.userAgent,
+      createdAt: sessions.createdAt,
+      lastSeenAt: sessions.lastSeenAt,
+    })
+    .from(sessions)
+    .where(eq(sessions.userId, userId))
+    .orderBy(sql`${sessions.lastSeenAt} desc`);
+}
+
+/** The units a user belongs to: their member's chi bộ and every unit they hold a role on. */
+export async function userOrgPaths(db: Executor, user: UserRow): Promise<string[]> {
+  const roles = await activeRoles(db, user.id);
+  const own = user.memberId ? await memberSummary(db, [user.memberId]) : [];
+  return [...new Set([...own.map((m) => m.orgPath), ...roles.map((r) => r.orgPath)])];
 }

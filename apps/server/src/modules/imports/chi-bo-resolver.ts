@@ -28,22 +28,43 @@ export class ChiBoResolver {
     }
   }
 
+  /** Answers per cell text as written: a list of 100 000 rows names only a few dozen chi bộ. */
+  private readonly answers = new Map<string | null, ChiBoTarget | { error: string }>();
+
   resolve(cell: string | null): ChiBoTarget | { error: string } {
+    let answer = this.answers.get(cell);
+    if (!answer) {
+      answer = this.match(cell);
+      this.answers.set(cell, answer);
+    }
+    return answer;
+  }
+
+  private match(cell: string | null): ChiBoTarget | { error: string } {
     if (!cell) {
       return CHI_BO_KINDS.has(this.root.kind)
         ? { kind: 'existing', org: this.root }
-        : { error: 'Thiếu tên chi bộ (đơn vị nhập là cấp trên chi bộ, cần ghi rõ chi bộ của từng đảng viên)' };
+        : {
+            error: 'Thiếu tên chi bộ (đơn vị nhập là cấp trên chi bộ, cần ghi rõ chi bộ của từng đảng viên)',
+          };
     }
     const key = nameKey(cell);
     const exact = this.byKey.get(key) ?? [];
     if (exact.length === 1) return { kind: 'existing', org: exact[0]! };
-    if (exact.length > 1) return { error: `Có ${exact.length} đơn vị cùng tên "${cleanText(cell)}"; hãy nhập riêng vào từng đơn vị` };
+    if (exact.length > 1)
+      return {
+        error: `Có ${exact.length} đơn vị cùng tên "${cleanText(cell)}"; hãy nhập riêng vào từng đơn vị`,
+      };
     const similar = this.byFolded.get(fold(cell)) ?? [];
     if (similar.length) {
-      return { error: `Không có chi bộ "${cleanText(cell)}". Có phải "${similar[0]!.name}"? (tên khác nhau ở dấu — sửa lại cho đúng)` };
+      return {
+        error: `Không có chi bộ "${cleanText(cell)}". Có phải "${similar[0]!.name}"? (tên khác nhau ở dấu — sửa lại cho đúng)`,
+      };
     }
     if (!this.mayCreate) {
-      return { error: `Không có chi bộ "${cleanText(cell)}" trong ${this.root.name}; bạn không có quyền tạo chi bộ mới` };
+      return {
+        error: `Không có chi bộ "${cleanText(cell)}" trong ${this.root.name}; bạn không có quyền tạo chi bộ mới`,
+      };
     }
     if (!this.created.has(key)) this.created.set(key, cleanText(cell));
     return { kind: 'new', key, name: this.created.get(key)! };

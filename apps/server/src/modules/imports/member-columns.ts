@@ -25,7 +25,9 @@ export const COLUMN_LABELS: Record<MemberColumn, string> = Object.fromEntries(
 ) as Record<MemberColumn, string>;
 
 const BY_KEY = new Map<string, MemberColumn>(
-  Object.entries(MEMBER_COLUMNS).flatMap(([col, names]) => names.map((n) => [headerKey(n), col as MemberColumn] as const)),
+  Object.entries(MEMBER_COLUMNS).flatMap(([col, names]) =>
+    names.map((n) => [headerKey(n), col as MemberColumn] as const),
+  ),
 );
 
 /** Column index per field for a header row, or null when the row is not a member-list header. */

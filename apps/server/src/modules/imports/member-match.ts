@@ -2,17 +2,49 @@ import { type Executor, members, orgUnits } from '@sotay/db';
 import { eq, or, sql } from 'drizzle-orm';
 import type { MemberRow } from '../members/repo.ts';
 
-export type ExistingMember = MemberRow & { orgPath: string };
+/** The columns an import compares against (what a file may set), plus what it needs to decide. */
+export const MATCHED_COLUMNS = [
+  'id',
+  'orgId',
+  'fullName',
+  'birthDate',
+  'gender',
+  'partyCardNumber',
+  'cccd',
+  'phone',
+  'joinedOn',
+  'officialOn',
+  'ethnicity',
+  'hometown',
+  'email',
+  'education',
+  'position',
+  'status',
+] as const satisfies readonly (keyof MemberRow)[];
+
+export type ExistingMember = Pick<MemberRow, (typeof MATCHED_COLUMNS)[number]> & { orgPath: string };
+
+const selection = {
+  ...Object.fromEntries(MATCHED_COLUMNS.map((k) => [k, members[k]])),
+  orgPath: orgUnits.path,
+};
 
 const anyOf = (list: string[]) => sql`any(select jsonb_array_elements_text(${JSON.stringify(list)}::jsonb))`;
 
-/** Every member already holding one of these số thẻ or CCCD, wherever they are (one query, one parameter each). */
-export async function existingByNumbers(db: Executor, cards: string[], cccds: string[]): Promise<ExistingMember[]> {
+/**
+ * Every member already holding one of these số thẻ or CCCD, wherever they are (one query, one
+ * parameter each). Only the compared columns: a re-import of 100 000 rows reads them all back.
+ */
+export async function existingByNumbers(
+  db: Executor,
+  cards: string[],
+  cccds: string[],
+): Promise<ExistingMember[]> {
   if (!cards.length && !cccds.length) return [];
   const rows = await db
-    .select({ member: members, orgPath: orgUnits.path })
+    .select(selection)
     .from(members)
     .innerJoin(orgUnits, eq(orgUnits.id, members.orgId))
     .where(or(sql`${members.partyCardNumber} = ${anyOf(cards)}`, sql`${members.cccd} = ${anyOf(cccds)}`));
-  return rows.map((r) => ({ ...r.member, orgPath: r.orgPath }));
+  return rows as unknown as ExistingMember[];
 }

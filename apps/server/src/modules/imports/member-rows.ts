@@ -1,13 +1,13 @@
 import {
   cleanText,
+  type MemberStatus,
+  type ParseResult,
   parseCccd,
   parseDate,
   parseGender,
   parseMemberStatus,
   parsePartyCard,
   parsePhone,
-  type MemberStatus,
-  type ParseResult,
 } from '@sotay/core';
 import { COLUMN_LABELS, type MemberColumn } from './member-columns.ts';
 import type { Cell } from './read-table.ts';
@@ -69,7 +69,8 @@ export function parseMemberRow(
   if ([...columns.values()].every((i) => text(cells[i] ?? null) === null)) return null;
 
   const errors: RowError[] = [];
-  const err = (col: MemberColumn, message: string) => errors.push({ row, field: COLUMN_LABELS[col], message });
+  const err = (col: MemberColumn, message: string) =>
+    errors.push({ row, field: COLUMN_LABELS[col], message });
   const fullName = text(cell('fullName'));
   if (!fullName) err('fullName', 'Thiếu họ và tên');
   else if (fullName.length > 200) err('fullName', 'Họ và tên dài quá 200 ký tự');

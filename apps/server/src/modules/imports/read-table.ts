@@ -16,10 +16,16 @@ export type TableKind = 'xlsx' | 'csv';
 export function sniffTable(head: Buffer): TableKind {
   if (head.length >= 4 && head.readUInt32BE(0) === 0x504b0304) return 'xlsx';
   const sample = head.subarray(0, 8192);
-  const text = sample.toString('utf8');
-  const binary = sample.includes(0) || (text.includes('\uFFFD') && !sample.subarray(-4).includes(0xef));
+  // `stream: true` holds back a character cut in two at the end of the sample instead of decoding it
+  // as U+FFFD: a Vietnamese CSV longer than the sample is still text.
+  const text = new TextDecoder('utf-8').decode(sample, { stream: true });
+  const binary = sample.includes(0) || text.includes('\uFFFD');
   if (!binary && text.trim().length > 0) return 'csv';
-  throw new AppError(415, 'unsupported_file', 'Tệp không phải bảng tính Excel (.xlsx) hay CSV. Hãy lưu lại dưới dạng .xlsx hoặc .csv rồi thử lại.');
+  throw new AppError(
+    415,
+    'unsupported_file',
+    'Tệp không phải bảng tính Excel (.xlsx) hay CSV. Hãy lưu lại dưới dạng .xlsx hoặc .csv rồi thử lại.',
+  );
 }
 
 /** Flattens what ExcelJS gives for a cell (rich text, formulas, hyperlinks…) to a plain value. */
@@ -54,7 +60,11 @@ async function* xlsxRows(file: string): AsyncGenerator<SheetRow> {
     }
   } catch (e) {
     if (e instanceof AppError) throw e;
-    throw new AppError(422, 'unreadable_file', 'Không đọc được tệp Excel (tệp hỏng hoặc không đúng định dạng .xlsx).');
+    throw new AppError(
+      422,
+      'unreadable_file',
+      'Không đọc được tệp Excel (tệp hỏng hoặc không đúng định dạng .xlsx).',
+    );
   }
 }
 
@@ -67,14 +77,25 @@ async function* csvRows(file: string): AsyncGenerator<SheetRow> {
   const head = fs.readFileSync(file, { encoding: 'utf8', flag: 'r' }).slice(0, 4096);
   const delimiter = csvDelimiter(head.replace(/^\uFEFF/, '').split(/\r?\n/)[0] ?? '');
   const parser = fs.createReadStream(file).pipe(
-    parse({ bom: true, delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, info: true }),
+    parse({
+      bom: true,
+      delimiter,
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: false,
+      info: true,
+    }),
   );
   try {
     for await (const rec of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
       yield { row: rec.info.lines, cells: rec.record.map((c) => (c === '' ? null : c)) };
     }
   } catch {
-    throw new AppError(422, 'unreadable_file', 'Không đọc được tệp CSV (sai định dạng, ví dụ dấu ngoặc kép không đóng).');
+    throw new AppError(
+      422,
+      'unreadable_file',
+      'Không đọc được tệp CSV (sai định dạng, ví dụ dấu ngoặc kép không đóng).',
+    );
   }
 }
 

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
 import { requireAuth } from '../../http/access.ts';
-import { badRequest, notFound } from '../../http/errors.ts';
+import { AppError, badRequest, notFound } from '../../http/errors.ts';
 import { errorResponses, uuid } from '../../http/schemas.ts';
 import { importMembers } from './member-import.ts';
 import { readUpload } from './upload.ts';
@@ -30,7 +30,11 @@ export const importRoutes =
         tags,
         summary: 'Nhập danh sách đảng viên từ .xlsx/.csv (multipart: file, orgId, dryRun, progressId)',
         consumes: ['multipart/form-data'],
-        response: { ...errorResponses, 200: importResult, 422: importResult.extend(errorResponses[422].shape) },
+        response: {
+          ...errorResponses,
+          200: importResult,
+          422: importResult.extend(errorResponses[422].shape),
+        },
       },
       handler: async (req) => {
         const upload = await readUpload(req);
@@ -45,6 +49,18 @@ export const importRoutes =
             dryRun: f.data.dryRun === 'true' || f.data.dryRun === '1',
             progressId: f.data.progressId,
           });
+        } catch (e) {
+          // DESIGN §4: any 422 of an import carries the result shape (nothing imported), not only row errors
+          if (e instanceof AppError && e.status === 422 && !e.body) {
+            throw new AppError(
+              422,
+              e.code,
+              e.message,
+              { created: 0, updated: 0, unchanged: 0, errors: [] },
+              e.headers,
+            );
+          }
+          throw e;
         } finally {
           upload.cleanup();
         }

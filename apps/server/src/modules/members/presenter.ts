@@ -1,4 +1,4 @@
-import { maskCccd, type MemberStatus } from '@sotay/core';
+import { type MemberStatus, maskCccd } from '@sotay/core';
 import type { MemberWithOrg } from './repo.ts';
 import type { MemberOut } from './schemas.ts';
 
@@ -6,7 +6,10 @@ import type { MemberOut } from './schemas.ts';
  * What a viewer sees of a member. `personal` (DESIGN §4: the member, their chi ủy, cấp ủy/văn phòng/admin
  * above) opens birth date, phone and e-mail; `fullCccd` additionally the unmasked CCCD — the caller audits it.
  */
-export function presentMember(m: MemberWithOrg, { personal, fullCccd }: { personal: boolean; fullCccd: boolean }): MemberOut {
+export function presentMember(
+  m: MemberWithOrg,
+  { personal, fullCccd }: { personal: boolean; fullCccd: boolean },
+): MemberOut {
   return {
     id: m.id,
     fullName: m.fullName,
@@ -28,5 +31,7 @@ export function presentMember(m: MemberWithOrg, { personal, fullCccd }: { person
     position: m.position,
     vneidLevel: m.vneidLevel,
     hasSmartphone: m.hasSmartphone,
+    deviceSetAt: m.deviceSetAt?.toISOString() ?? null,
+    profileConfirmedAt: m.profileConfirmedAt?.toISOString() ?? null,
   };
 }

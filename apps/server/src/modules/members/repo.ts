@@ -1,5 +1,5 @@
 import { type Executor, memberOrgHistory, memberStatusHistory, members, orgUnits } from '@sotay/db';
-import { and, asc, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, type SQL, sql } from 'drizzle-orm';
 import { underAny } from '../orgs/repo.ts';
 import { escapeLike } from './search-text.ts';
 
@@ -34,7 +34,10 @@ function listWhere(f: MemberFilter): SQL | undefined {
   );
 }
 
-export async function listMembers(db: Executor, f: MemberFilter): Promise<{ items: MemberWithOrg[]; total: number }> {
+export async function listMembers(
+  db: Executor,
+  f: MemberFilter,
+): Promise<{ items: MemberWithOrg[]; total: number }> {
   const where = listWhere(f);
   const rows = await db
     .select({ ...withOrg, total: sql<number>`count(*) over()`.mapWith(Number) })
@@ -66,7 +69,11 @@ export async function findMember(db: Executor, id: string): Promise<MemberWithOr
   return r ? { ...r.member, orgName: r.orgName, orgPath: r.orgPath } : null;
 }
 
-export async function findByCardOrCccd(db: Executor, card: string | null, cccd: string | null): Promise<MemberRow | null> {
+export async function findByCardOrCccd(
+  db: Executor,
+  card: string | null,
+  cccd: string | null,
+): Promise<MemberRow | null> {
   if (card) {
     const [m] = await db.select().from(members).where(eq(members.partyCardNumber, card)).limit(1);
     if (m) return m;
@@ -78,9 +85,16 @@ export async function findByCardOrCccd(db: Executor, card: string | null, cccd: 
   return null;
 }
 
-export async function insertMember(db: Executor, row: typeof members.$inferInsert, actorUserId: string | null, at: Date) {
+export async function insertMember(
+  db: Executor,
+  row: typeof members.$inferInsert,
+  actorUserId: string | null,
+  at: Date,
+) {
   const [m] = await db.insert(members).values(row).returning();
-  await db.insert(memberStatusHistory).values({ memberId: m!.id, status: m!.status, actorUserId, at, reason: 'Tạo hồ sơ' });
+  await db
+    .insert(memberStatusHistory)
+    .values({ memberId: m!.id, status: m!.status, actorUserId, at, reason: 'Tạo hồ sơ' });
   await db.insert(memberOrgHistory).values({ memberId: m!.id, orgId: m!.orgId, validFrom: at, actorUserId });
   return m!;
 }

@@ -11,8 +11,16 @@ export const memberFields = z.object({
   gender: z.enum(['nam', 'nu']).nullable().optional(),
   ethnicity: text(),
   hometown: text(300),
-  cccd: z.string().regex(/^\d{9}(\d{3})?$/, 'CCCD gồm 12 chữ số').nullable().optional(),
-  partyCardNumber: z.string().regex(/^\d{6,12}$/, 'Số thẻ gồm 6–12 chữ số').nullable().optional(),
+  cccd: z
+    .string()
+    .regex(/^\d{9}(\d{3})?$/, 'CCCD gồm 12 chữ số')
+    .nullable()
+    .optional(),
+  partyCardNumber: z
+    .string()
+    .regex(/^\d{6,12}$/, 'Số thẻ gồm 6–12 chữ số')
+    .nullable()
+    .optional(),
   joinedOn: isoDate.nullable().optional(),
   officialOn: isoDate.nullable().optional(),
   phone: z.string().trim().max(30).nullable().optional(),
@@ -21,10 +29,19 @@ export const memberFields = z.object({
   position: text(),
 });
 
-export const createMemberBody = memberFields.extend({ orgId: uuid, status: memberStatus.default('chinh_thuc') });
+export const createMemberBody = memberFields.extend({
+  orgId: uuid,
+  status: memberStatus.default('chinh_thuc'),
+});
 export const updateMemberBody = memberFields.partial();
-export const statusBody = z.object({ status: memberStatus, reason: z.string().trim().max(500).nullable().optional() });
-export const transferBody = z.object({ orgId: uuid, reason: z.string().trim().max(500).nullable().optional() });
+export const statusBody = z.object({
+  status: memberStatus,
+  reason: z.string().trim().max(500).nullable().optional(),
+});
+export const transferBody = z.object({
+  orgId: uuid,
+  reason: z.string().trim().max(500).nullable().optional(),
+});
 
 export const listQuery = z.object({
   orgId: uuid.optional(),
@@ -57,6 +74,8 @@ export const memberOut = z.object({
   position: z.string().nullable(),
   vneidLevel: z.number().int(),
   hasSmartphone: z.boolean().nullable(),
+  deviceSetAt: z.string().nullable(),
+  profileConfirmedAt: z.string().nullable(),
 });
 export type MemberOut = z.infer<typeof memberOut>;
 
@@ -66,6 +85,12 @@ export const memberEnvelope = z.object({ member: memberOut });
 export const historyOut = z.object({
   status: z.array(z.object({ status: z.string(), reason: z.string().nullable(), at: z.string() })),
   orgs: z.array(
-    z.object({ orgId: uuid, orgName: z.string(), validFrom: z.string(), validTo: z.string().nullable(), reason: z.string().nullable() }),
+    z.object({
+      orgId: uuid,
+      orgName: z.string(),
+      validFrom: z.string(),
+      validTo: z.string().nullable(),
+      reason: z.string().nullable(),
+    }),
   ),
 });

@@ -1,7 +1,11 @@
 import { fold } from '@sotay/core';
 
 /** What `q` matches: the folded name, the phone and the số thẻ (one trigram-indexed column). */
-export function searchText(m: { fullName: string; phone?: string | null; partyCardNumber?: string | null }): string {
+export function searchText(m: {
+  fullName: string;
+  phone?: string | null;
+  partyCardNumber?: string | null;
+}): string {
   return [fold(m.fullName), m.phone ?? '', m.partyCardNumber ?? ''].filter(Boolean).join(' ');
 }
 

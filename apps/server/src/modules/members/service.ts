@@ -1,16 +1,17 @@
-import { type Actor, can, foldedTokens, parsePhone, scopePaths } from '@sotay/core';
+import { type Actor, can, cleanText, foldedTokens, parsePhone, scopePaths } from '@sotay/core';
+import type { z } from 'zod';
 import type { Deps } from '../../deps.ts';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../../http/errors.ts';
 import { appendAudit } from '../audit/repo.ts';
 import { findOrg, type OrgRow } from '../orgs/repo.ts';
 import { presentMember } from './presenter.ts';
-import * as repo from './repo.ts';
 import type { MemberWithOrg } from './repo.ts';
-import { nameSort, searchText } from './search-text.ts';
-import type { z } from 'zod';
+import * as repo from './repo.ts';
 import type { createMemberBody, listQuery, updateMemberBody } from './schemas.ts';
+import { nameSort, searchText } from './search-text.ts';
 
-const personalOf = (actor: Actor, m: MemberWithOrg) => can(actor, 'member.personal', { orgPath: m.orgPath, memberId: m.id });
+const personalOf = (actor: Actor, m: MemberWithOrg) =>
+  can(actor, 'member.personal', { orgPath: m.orgPath, memberId: m.id });
 
 export async function listMembers(deps: Deps, actor: Actor, q: z.infer<typeof listQuery>) {
   const db = deps.database.db;
@@ -34,19 +35,24 @@ export async function listMembers(deps: Deps, actor: Actor, q: z.infer<typeof li
     pageSize: q.pageSize,
   });
   // Lists never carry a full CCCD: only the detail view shows it, and audits it.
-  return { items: items.map((m) => presentMember(m, { personal: personalOf(actor, m), fullCccd: false })), total };
+  return {
+    items: items.map((m) => presentMember(m, { personal: personalOf(actor, m), fullCccd: false })),
+    total,
+  };
 }
 
 /** A member the actor may act on, or 404 (a unit outside one's scope does not exist for them). */
 async function memberFor(deps: Deps, actor: Actor, id: string, action: 'member.read' | 'member.write') {
   const m = await repo.findMember(deps.database.db, id);
-  if (!m || !can(actor, action, { orgPath: m.orgPath, memberId: m.id })) throw notFound('Không tìm thấy đảng viên.');
+  if (!m || !can(actor, action, { orgPath: m.orgPath, memberId: m.id }))
+    throw notFound('Không tìm thấy đảng viên.');
   return m;
 }
 
 async function orgFor(deps: Deps, actor: Actor, orgId: string, message: string): Promise<OrgRow> {
   const org = await findOrg(deps.database.db, orgId);
-  if (!org || org.closedAt) throw new AppError(422, 'unknown_org', 'Không tìm thấy đơn vị (hoặc đơn vị đã giải thể).');
+  if (!org || org.closedAt)
+    throw new AppError(422, 'unknown_org', 'Không tìm thấy đơn vị (hoặc đơn vị đã giải thể).');
   if (!can(actor, 'member.write', { orgPath: org.path })) throw forbidden(message);
   return org;
 }
@@ -56,7 +62,17 @@ export async function getMember(deps: Deps, actor: Actor, id: string) {
   const personal = personalOf(actor, m);
   if (personal && m.cccd) {
     await deps.database.db.transaction((tx) =>
-      appendAudit(tx, { actorUserId: actor.userId, action: 'member.cccd.read', entity: 'member', entityId: m.id, orgPath: m.orgPath }, deps.now()),
+      appendAudit(
+        tx,
+        {
+          actorUserId: actor.userId,
+          action: 'member.cccd.read',
+          entity: 'member',
+          entityId: m.id,
+          orgPath: m.orgPath,
+        },
+        deps.now(),
+      ),
     );
   }
   return presentMember(m, { personal, fullCccd: true });
@@ -69,7 +85,12 @@ function normalisePhone(raw: string | null | undefined): string | null | undefin
   return p.value;
 }
 
-async function assertUnique(deps: Deps, card: string | null | undefined, cccd: string | null | undefined, selfId?: string) {
+async function assertUnique(
+  deps: Deps,
+  card: string | null | undefined,
+  cccd: string | null | undefined,
+  selfId?: string,
+) {
   const other = await repo.findByCardOrCccd(deps.database.db, card ?? null, cccd ?? null);
   if (other && other.id !== selfId) {
     throw conflict('member_duplicate', 'Đã có đảng viên khác với cùng số thẻ đảng viên hoặc số CCCD.');
@@ -77,6 +98,7 @@ async function assertUnique(deps: Deps, card: string | null | undefined, cccd: s
 }
 
 export async function createMember(deps: Deps, actor: Actor, body: z.infer<typeof createMemberBody>) {
+  body = { ...body, fullName: cleanText(body.fullName) };
   const org = await orgFor(deps, actor, body.orgId, 'Bạn không có quyền thêm đảng viên vào đơn vị này.');
   const phone = normalisePhone(body.phone) ?? null;
   await assertUnique(deps, body.partyCardNumber, body.cccd);
@@ -84,11 +106,28 @@ export async function createMember(deps: Deps, actor: Actor, body: z.infer<typeo
   const id = await deps.database.db.transaction(async (tx) => {
     const m = await repo.insertMember(
       tx,
-      { ...body, phone, orgId: org.id, searchText: searchText({ ...body, phone }), nameSort: nameSort(body.fullName) },
+      {
+        ...body,
+        phone,
+        orgId: org.id,
+        searchText: searchText({ ...body, phone }),
+        nameSort: nameSort(body.fullName),
+      },
       actor.userId,
       now,
     );
-    await appendAudit(tx, { actorUserId: actor.userId, action: 'member.create', entity: 'member', entityId: m.id, orgPath: org.path, after: m }, now);
+    await appendAudit(
+      tx,
+      {
+        actorUserId: actor.userId,
+        action: 'member.create',
+        entity: 'member',
+        entityId: m.id,
+        orgPath: org.path,
+        after: m,
+      },
+      now,
+    );
     return m.id;
   });
   return getMember(deps, actor, id);
@@ -100,17 +139,43 @@ function changed<T extends object>(before: T, patch: Partial<T>): Partial<T> {
   ) as Partial<T>;
 }
 
-export async function updateMember(deps: Deps, actor: Actor, id: string, body: z.infer<typeof updateMemberBody>) {
+export async function updateMember(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+  body: z.infer<typeof updateMemberBody>,
+) {
+  if (body.fullName !== undefined) body = { ...body, fullName: cleanText(body.fullName) };
   const m = await memberFor(deps, actor, id, 'member.write');
   const patch = changed(m, { ...body, phone: normalisePhone(body.phone) });
-  if (patch.partyCardNumber !== undefined || patch.cccd !== undefined) await assertUnique(deps, patch.partyCardNumber, patch.cccd, id);
+  if (patch.partyCardNumber !== undefined || patch.cccd !== undefined)
+    await assertUnique(deps, patch.partyCardNumber, patch.cccd, id);
   if (Object.keys(patch).length) {
     const next = { ...m, ...patch };
     const now = deps.now();
     await deps.database.db.transaction(async (tx) => {
-      await repo.updateMember(tx, id, { ...patch, searchText: searchText(next), nameSort: nameSort(next.fullName), updatedAt: now });
-      const before = Object.fromEntries(Object.keys(patch).map((k) => [k, (m as Record<string, unknown>)[k]]));
-      await appendAudit(tx, { actorUserId: actor.userId, action: 'member.update', entity: 'member', entityId: id, orgPath: m.orgPath, before, after: patch }, now);
+      await repo.updateMember(tx, id, {
+        ...patch,
+        searchText: searchText(next),
+        nameSort: nameSort(next.fullName),
+        updatedAt: now,
+      });
+      const before = Object.fromEntries(
+        Object.keys(patch).map((k) => [k, (m as Record<string, unknown>)[k]]),
+      );
+      await appendAudit(
+        tx,
+        {
+          actorUserId: actor.userId,
+          action: 'member.update',
+          entity: 'member',
+          entityId: id,
+          orgPath: m.orgPath,
+          before,
+          after: patch,
+        },
+        now,
+      );
     });
   }
   return getMember(deps, actor, id);
@@ -123,13 +188,31 @@ export async function setStatus(deps: Deps, actor: Actor, id: string, status: st
     await deps.database.db.transaction(async (tx) => {
       await repo.updateMember(tx, id, { status, updatedAt: now });
       await repo.recordStatus(tx, id, status, reason, actor.userId, now);
-      await appendAudit(tx, { actorUserId: actor.userId, action: 'member.status', entity: 'member', entityId: id, orgPath: m.orgPath, before: { status: m.status }, after: { status, reason } }, now);
+      await appendAudit(
+        tx,
+        {
+          actorUserId: actor.userId,
+          action: 'member.status',
+          entity: 'member',
+          entityId: id,
+          orgPath: m.orgPath,
+          before: { status: m.status },
+          after: { status, reason },
+        },
+        now,
+      );
     });
   }
   return getMember(deps, actor, id);
 }
 
-export async function transferMember(deps: Deps, actor: Actor, id: string, orgId: string, reason: string | null) {
+export async function transferMember(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+  orgId: string,
+  reason: string | null,
+) {
   const m = await memberFor(deps, actor, id, 'member.write');
   const target = await orgFor(deps, actor, orgId, 'Bạn không có quyền chuyển đảng viên đến đơn vị này.');
   if (m.orgId !== target.id) {
@@ -137,7 +220,19 @@ export async function transferMember(deps: Deps, actor: Actor, id: string, orgId
     await deps.database.db.transaction(async (tx) => {
       await repo.updateMember(tx, id, { orgId: target.id, updatedAt: now });
       await repo.recordTransfer(tx, id, target.id, reason, actor.userId, now);
-      await appendAudit(tx, { actorUserId: actor.userId, action: 'member.transfer', entity: 'member', entityId: id, orgPath: target.path, before: { orgId: m.orgId, orgPath: m.orgPath }, after: { orgId: target.id, reason } }, now);
+      await appendAudit(
+        tx,
+        {
+          actorUserId: actor.userId,
+          action: 'member.transfer',
+          entity: 'member',
+          entityId: id,
+          orgPath: target.path,
+          before: { orgId: m.orgId, orgPath: m.orgPath },
+          after: { orgId: target.id, reason },
+        },
+        now,
+      );
     });
   }
   return getMember(deps, actor, id);
@@ -148,6 +243,12 @@ export async function memberHistory(deps: Deps, actor: Actor, id: string) {
   const h = await repo.memberHistory(deps.database.db, id);
   return {
     status: h.status.map((s) => ({ status: s.status, reason: s.reason, at: s.at.toISOString() })),
-    orgs: h.orgs.map((o) => ({ orgId: o.orgId, orgName: o.orgName, validFrom: o.validFrom.toISOString(), validTo: o.validTo?.toISOString() ?? null, reason: o.reason })),
+    orgs: h.orgs.map((o) => ({
+      orgId: o.orgId,
+      orgName: o.orgName,
+      validFrom: o.validFrom.toISOString(),
+      validTo: o.validTo?.toISOString() ?? null,
+      reason: o.reason,
+    })),
   };
 }

@@ -21,7 +21,12 @@ export async function findOrg(db: Executor, id: string): Promise<OrgRow | null> 
 }
 
 export async function rootOrg(db: Executor): Promise<OrgRow | null> {
-  const [o] = await db.select().from(orgUnits).where(isNull(orgUnits.parentId)).orderBy(asc(orgUnits.createdAt)).limit(1);
+  const [o] = await db
+    .select()
+    .from(orgUnits)
+    .where(isNull(orgUnits.parentId))
+    .orderBy(asc(orgUnits.createdAt))
+    .limit(1);
   return o ?? null;
 }
 
@@ -40,7 +45,9 @@ export async function insertOrg(
   actorUserId: string | null,
 ): Promise<OrgRow> {
   const [o] = await db.insert(orgUnits).values(row).returning();
-  await db.insert(orgUnitEvents).values({ orgId: row.id, event: 'created', newName: row.name, newParentId: row.parentId, actorUserId });
+  await db
+    .insert(orgUnitEvents)
+    .values({ orgId: row.id, event: 'created', newName: row.name, newParentId: row.parentId, actorUserId });
   return o!;
 }
 
@@ -75,15 +82,18 @@ export interface TreeRow {
 
 export async function renameOrg(db: Executor, org: OrgRow, name: string, actorUserId: string, at: Date) {
   await db.update(orgUnits).set({ name, updatedAt: at }).where(eq(orgUnits.id, org.id));
-  await db.insert(orgUnitEvents).values({ orgId: org.id, event: 'renamed', oldName: org.name, newName: name, actorUserId, at });
+  await db
+    .insert(orgUnitEvents)
+    .values({ orgId: org.id, event: 'renamed', oldName: org.name, newName: name, actorUserId, at });
 }
 
-/** Re-paths the whole subtree in one statement. */
+/** Re-paths the whole subtree in one statement (subpath() refuses an offset equal to the unit's own depth). */
 export async function moveOrg(db: Executor, org: OrgRow, parent: OrgRow, actorUserId: string, at: Date) {
   const newPath = `${parent.path}.${pathLabel(org.id)}`;
   await db.execute(sql`
     update org_units set
-      path = ${newPath}::ltree || subpath(path, nlevel(${org.path}::ltree)),
+      path = case when path = ${org.path}::ltree then ${newPath}::ltree
+        else ${newPath}::ltree || subpath(path, nlevel(${org.path}::ltree)) end,
       updated_at = ${at}
     where path <@ ${org.path}::ltree`);
   await db.update(orgUnits).set({ parentId: parent.id }).where(eq(orgUnits.id, org.id));
@@ -100,7 +110,9 @@ export async function moveOrg(db: Executor, org: OrgRow, parent: OrgRow, actorUs
 
 export async function closeOrg(db: Executor, org: OrgRow, actorUserId: string, at: Date) {
   await db.update(orgUnits).set({ closedAt: at, updatedAt: at }).where(eq(orgUnits.id, org.id));
-  await db.insert(orgUnitEvents).values({ orgId: org.id, event: 'closed', oldName: org.name, actorUserId, at });
+  await db
+    .insert(orgUnitEvents)
+    .values({ orgId: org.id, event: 'closed', oldName: org.name, actorUserId, at });
 }
 
 export async function openMembersUnder(db: Executor, path: string): Promise<number> {
@@ -108,7 +120,12 @@ export async function openMembersUnder(db: Executor, path: string): Promise<numb
     .select({ n: sql<number>`count(*)::int` })
     .from(members)
     .innerJoin(orgUnits, eq(orgUnits.id, members.orgId))
-    .where(and(sql`${orgUnits.path} <@ ${path}::ltree`, sql`${members.status} in ('chinh_thuc','du_bi','mien_sinh_hoat')`));
+    .where(
+      and(
+        sql`${orgUnits.path} <@ ${path}::ltree`,
+        sql`${members.status} in ('chinh_thuc','du_bi','mien_sinh_hoat')`,
+      ),
+    );
   return r?.n ?? 0;
 }
 

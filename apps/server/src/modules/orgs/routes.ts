@@ -26,7 +26,11 @@ export const orgRoutes =
         summary: 'Cây tổ chức trong phạm vi, kèm số đảng viên',
         querystring: z.object({ includeClosed: z.enum(['true', 'false']).optional() }),
         response: {
-          200: z.object({ items: z.array(orgOut.extend({ memberCount: z.number().int(), subtreeMemberCount: z.number().int() })) }),
+          200: z.object({
+            items: z.array(
+              orgOut.extend({ memberCount: z.number().int(), subtreeMemberCount: z.number().int() }),
+            ),
+          }),
           ...errorResponses,
         },
       },
@@ -42,7 +46,14 @@ export const orgRoutes =
           200: z.object({
             org: orgOut,
             events: z.array(
-              z.object({ event: z.string(), oldName: z.string().nullable(), newName: z.string().nullable(), oldParentId: z.string().nullable(), newParentId: z.string().nullable(), at: z.string() }),
+              z.object({
+                event: z.string(),
+                oldName: z.string().nullable(),
+                newName: z.string().nullable(),
+                oldParentId: z.string().nullable(),
+                newParentId: z.string().nullable(),
+                at: z.string(),
+              }),
             ),
           }),
           ...errorResponses,
@@ -52,22 +63,49 @@ export const orgRoutes =
     });
     app.post('/api/orgs', {
       config: { access: 'org.manage' },
-      schema: { tags, summary: 'Tạo đơn vị trực thuộc', body: z.object({ parentId: uuid, name, kind: z.enum(service.ORG_KINDS) }), response: { 201: orgEnvelope, ...errorResponses } },
-      handler: async (req, reply) => reply.status(201).send({ org: await service.create(deps, requireAuth(req).actor, req.body) }),
+      schema: {
+        tags,
+        summary: 'Tạo đơn vị trực thuộc',
+        body: z.object({ parentId: uuid, name, kind: z.enum(service.ORG_KINDS) }),
+        response: { 201: orgEnvelope, ...errorResponses },
+      },
+      handler: async (req, reply) =>
+        reply.status(201).send({ org: await service.create(deps, requireAuth(req).actor, req.body) }),
     });
     app.patch('/api/orgs/:id', {
       config: { access: 'org.manage' },
-      schema: { tags, summary: 'Đổi tên đơn vị (lưu lịch sử)', params: idParams, body: z.object({ name }), response: { 200: orgEnvelope, ...errorResponses } },
-      handler: async (req) => ({ org: await service.rename(deps, requireAuth(req).actor, req.params.id, req.body.name) }),
+      schema: {
+        tags,
+        summary: 'Đổi tên đơn vị (lưu lịch sử)',
+        params: idParams,
+        body: z.object({ name }),
+        response: { 200: orgEnvelope, ...errorResponses },
+      },
+      handler: async (req) => ({
+        org: await service.rename(deps, requireAuth(req).actor, req.params.id, req.body.name),
+      }),
     });
     app.post('/api/orgs/:id/move', {
       config: { access: 'org.manage' },
-      schema: { tags, summary: 'Chuyển đơn vị sang cấp trên khác', params: idParams, body: z.object({ parentId: uuid }), response: { 200: orgEnvelope, ...errorResponses } },
-      handler: async (req) => ({ org: await service.move(deps, requireAuth(req).actor, req.params.id, req.body.parentId) }),
+      schema: {
+        tags,
+        summary: 'Chuyển đơn vị sang cấp trên khác',
+        params: idParams,
+        body: z.object({ parentId: uuid }),
+        response: { 200: orgEnvelope, ...errorResponses },
+      },
+      handler: async (req) => ({
+        org: await service.move(deps, requireAuth(req).actor, req.params.id, req.body.parentId),
+      }),
     });
     app.post('/api/orgs/:id/close', {
       config: { access: 'org.manage' },
-      schema: { tags, summary: 'Giải thể đơn vị (không xoá, giữ lịch sử)', params: idParams, response: { 200: orgEnvelope, ...errorResponses } },
+      schema: {
+        tags,
+        summary: 'Giải thể đơn vị (không xoá, giữ lịch sử)',
+        params: idParams,
+        response: { 200: orgEnvelope, ...errorResponses },
+      },
       handler: async (req) => ({ org: await service.close(deps, requireAuth(req).actor, req.params.id) }),
     });
   };

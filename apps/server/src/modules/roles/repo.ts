@@ -1,5 +1,5 @@
-import { type Executor, orgUnits, roleAssignments, users } from '@sotay/db';
 import type { Role } from '@sotay/core';
+import { type Executor, orgUnits, roleAssignments, users } from '@sotay/db';
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import { underAny } from '../orgs/repo.ts';
 

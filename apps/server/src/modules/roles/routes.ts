@@ -22,7 +22,11 @@ export const roleRoutes =
     const tags = ['Vai trò'];
     app.get('/api/roles', {
       config: { access: 'role.read' },
-      schema: { tags, summary: 'Vai trò đang giao trong phạm vi', response: { 200: z.object({ items: z.array(assignmentOut) }), ...errorResponses } },
+      schema: {
+        tags,
+        summary: 'Vai trò đang giao trong phạm vi',
+        response: { 200: z.object({ items: z.array(assignmentOut) }), ...errorResponses },
+      },
       handler: (req) => service.list(deps, requireAuth(req).actor),
     });
     app.post('/api/roles', {
@@ -33,11 +37,17 @@ export const roleRoutes =
         body: z.object({ userId: uuid, role: z.enum(ROLES), orgId: uuid }),
         response: { 201: z.object({ assignment: assignmentOut }), ...errorResponses },
       },
-      handler: async (req, reply) => reply.status(201).send({ assignment: await service.assign(deps, requireAuth(req).actor, req.body) }),
+      handler: async (req, reply) =>
+        reply.status(201).send({ assignment: await service.assign(deps, requireAuth(req).actor, req.body) }),
     });
     app.delete('/api/roles/:id', {
       config: { access: 'role.read' },
-      schema: { tags, summary: 'Thu hồi vai trò', params: idParams, response: { 204: noContent, ...errorResponses } },
+      schema: {
+        tags,
+        summary: 'Thu hồi vai trò',
+        params: idParams,
+        response: { 204: noContent, ...errorResponses },
+      },
       handler: async (req, reply) => {
         await service.revoke(deps, requireAuth(req).actor, req.params.id);
         return reply.status(204).send(null);

@@ -1,0 +1,47 @@
+import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useNavigate } from '@tanstack/react-router';
+import { api, data, isApiError, setCsrfToken } from '../api/client.ts';
+import type { Me, Role } from '../api/types.ts';
+import { rememberSession } from './session-hint.ts';
+
+export const meQuery = queryOptions({
+  queryKey: ['me'],
+  queryFn: async () => {
+    try {
+      const me = await data(api.GET('/api/me'));
+      setCsrfToken(me.csrfToken);
+      rememberSession(true);
+      return me;
+    } catch (e) {
+      if (isApiError(e) && e.status === 401) rememberSession(false);
+      throw e;
+    }
+  },
+  staleTime: 5 * 60_000,
+});
+
+/** The signed-in account; only used below the login gate, where it is always loaded. */
+export function useMe(): Me {
+  const { data: me } = useQuery(meQuery);
+  if (!me) throw new Error('useMe() outside the signed-in area');
+  return me;
+}
+
+export const hasRole = (me: Me, ...roles: Role[]) => me.roles.some((r) => roles.includes(r.role));
+export const isCommittee = (me: Me) => hasRole(me, 'chi_uy', 'cap_uy', 'van_phong', 'admin');
+export const canManageRoles = (me: Me) => hasRole(me, 'cap_uy', 'admin');
+export const canReadAudit = (me: Me) => hasRole(me, 'admin');
+/** DESIGN §4: every role above `member` needs an enrolled second factor before it can be used. */
+export const needsTotpEnrollment = (me: Me) => !me.user.totpEnabled && isCommittee(me);
+
+export function useLogout() {
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  return async () => {
+    await api.POST('/api/auth/logout').catch(() => undefined);
+    setCsrfToken(null);
+    await navigate({ to: '/', replace: true });
+    queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== 'me' });
+    await queryClient.resetQueries({ queryKey: ['me'] });
+  };
+}

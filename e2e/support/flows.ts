@@ -1,0 +1,43 @@
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+
+export const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name });
+
+export async function waitForHeading(page: Page, name: string | RegExp): Promise<void> {
+  await heading(page, name).waitFor({ state: 'visible', timeout: 20_000 });
+}
+
+/** Signs in through the form; a second factor is typed when the server asks for it. */
+export async function login(
+  page: Page,
+  base: string,
+  account: { username: string; password: string },
+  totp?: () => Promise<string>,
+): Promise<void> {
+  await page.goto(`${base}/`);
+  await waitForHeading(page, 'Đăng nhập');
+  await page.getByLabel('Số điện thoại hoặc số thẻ đảng viên').fill(account.username);
+  await page.getByLabel('Mật khẩu', { exact: true }).fill(account.password);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  if (totp) {
+    const code = page.getByLabel('Mã xác thực (6 chữ số)');
+    await code.waitFor({ state: 'visible' });
+    await code.fill(await totp());
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  }
+}
+
+export async function expectLoggedOut(page: Page): Promise<void> {
+  await waitForHeading(page, 'Đăng nhập');
+  expect(await page.locator('input[type="password"]').count()).toBe(1);
+}
+
+export async function logoutFromHome(page: Page, base: string): Promise<void> {
+  await page.goto(`${base}/`);
+  await page.getByRole('button', { name: 'Đăng xuất' }).click();
+  await expectLoggedOut(page);
+}
+
+export async function openTile(page: Page, name: string): Promise<void> {
+  await page.getByRole('link', { name: new RegExp(`^${name}`) }).click();
+}
