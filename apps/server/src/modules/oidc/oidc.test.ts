@@ -238,7 +238,7 @@ describe('sign-in with the national identity (OIDC)', () => {
     const usersBefore = await t.database.db.select({ id: users.id }).from(users);
     const r = await callback(jar, await throughProvider(jar, 'nguoi-la'));
     expect(r.status).toBe(302);
-    expect(r.location).toBe('/dang-nhap?oidc=khong-khop');
+    expect(r.location).toBe('/?oidc=khong-khop');
     expect(r.session).toBeUndefined();
     expect((await api(jar, '/api/me')).status).toBe(401);
     // no account is ever created from OIDC
@@ -268,7 +268,7 @@ describe('sign-in with the national identity (OIDC)', () => {
       identities.set(c.sub, cccd);
       const jar = new CookieJar();
       const r = await callback(jar, await throughProvider(jar, c.sub));
-      expect(r.location, c.sub).toBe(`/dang-nhap?oidc=${c.expected}`);
+      expect(r.location, c.sub).toBe(`/?oidc=${c.expected}`);
       expect(r.session, c.sub).toBeUndefined();
     }
   });
@@ -316,7 +316,7 @@ describe('sign-in with the national identity (OIDC)', () => {
       jar,
       `${appUrl}/api/auth/oidc/callback?error=access_denied&state=${state}&iss=${encodeURIComponent(issuer)}`,
     );
-    expect(r.location).toBe('/dang-nhap?oidc=huy');
+    expect(r.location).toBe('/?oidc=huy');
     expect(r.session).toBeUndefined();
   });
 });

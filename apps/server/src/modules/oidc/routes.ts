@@ -10,7 +10,7 @@ import * as schemas from './schemas.ts';
 import { signInWithIdentity } from './service.ts';
 
 const CALLBACK_PATH = '/api/auth/oidc/callback';
-const SIGN_IN_PAGE = '/dang-nhap';
+const SIGN_IN_PAGE = '/';
 
 /**
  * Sign-in with the national identity (VNeID or another OpenID Connect provider), linked to a member
@@ -57,7 +57,7 @@ export const oidcRoutes =
       schema: {
         tags,
         summary:
-          'Nhà cung cấp định danh chuyển về: mở phiên và chuyển tới "/", hoặc tới /dang-nhap?oidc=khong-khop|cho-duyet|bi-khoa|can-ma-xac-thuc|huy',
+          'Nhà cung cấp định danh chuyển về: mở phiên và chuyển tới "/", hoặc tới /?oidc=khong-khop|cho-duyet|bi-khoa|can-ma-xac-thuc|huy',
         querystring: schemas.callbackQuery,
         response: { 302: schemas.redirect, ...errorResponses, 502: errorBody },
       },
