@@ -11,7 +11,7 @@ import { Page } from '../components/Page.tsx';
 import { Pager } from '../components/Pager.tsx';
 import { formatInstant } from '../lib/format.ts';
 import { accountsOf, useNamesOf, useRoles } from './accounts.ts';
-import { RequireRole } from './RequireCommittee.tsx';
+import { RequireRole } from './RequireRole.tsx';
 
 const PAGE_SIZE = 25;
 const ENTITIES = ['member', 'org_unit', 'role_assignment', 'user', 'import'] as const;

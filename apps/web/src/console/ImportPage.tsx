@@ -13,7 +13,7 @@ import { Section } from '../components/Section.tsx';
 import { SuccessAlert } from '../components/SuccessAlert.tsx';
 import { templateUrl } from './import-template.ts';
 import { OrgSelect } from './OrgSelect.tsx';
-import { RequireRole } from './RequireCommittee.tsx';
+import { RequireRole } from './RequireRole.tsx';
 
 type Stage = 'choose' | 'checking' | 'invalid' | 'ready' | 'importing' | 'done';
 const POLL_MS = 400;

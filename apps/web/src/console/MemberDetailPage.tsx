@@ -14,7 +14,7 @@ import { SuccessAlert } from '../components/SuccessAlert.tsx';
 import { formatDate, formatInstant } from '../lib/format.ts';
 import { MEMBER_STATUSES } from './members-search.ts';
 import { OrgSelect } from './OrgSelect.tsx';
-import { RequireRole } from './RequireCommittee.tsx';
+import { RequireRole } from './RequireRole.tsx';
 
 function useMemberUpdated(id: string) {
   const queryClient = useQueryClient();

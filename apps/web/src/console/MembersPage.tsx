@@ -15,7 +15,7 @@ import { Pager } from '../components/Pager.tsx';
 import { formatPhone } from '../lib/format.ts';
 import { type MembersSearch, MEMBER_STATUSES as STATUSES } from './members-search.ts';
 import { OrgSelect } from './OrgSelect.tsx';
-import { RequireRole } from './RequireCommittee.tsx';
+import { RequireRole } from './RequireRole.tsx';
 
 const PAGE_SIZE = 20;
 

@@ -9,7 +9,7 @@ import { IconChevronDown, IconChevronRight, IconSearch } from '../components/ico
 import { Page } from '../components/Page.tsx';
 import { fold } from '../lib/format.ts';
 import { buildTree, flatten, type OrgTreeNode, orgTreeQuery } from './orgs.ts';
-import { RequireRole } from './RequireCommittee.tsx';
+import { RequireRole } from './RequireRole.tsx';
 
 const listStyle = { listStyle: 'none', margin: 0, padding: 0 } as const;
 

@@ -12,7 +12,7 @@ import { Section } from '../components/Section.tsx';
 import { SuccessAlert } from '../components/SuccessAlert.tsx';
 import { accountOfMember, accountsOf, useNamesOf, useRoles } from './accounts.ts';
 import { OrgSelect } from './OrgSelect.tsx';
-import { RequireRole } from './RequireCommittee.tsx';
+import { RequireRole } from './RequireRole.tsx';
 
 const GRANTABLE: Role[] = ['chi_uy', 'cap_uy', 'van_phong', 'admin'];
 
