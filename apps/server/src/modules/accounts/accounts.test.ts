@@ -369,6 +369,21 @@ describe('VNeID level and smartphone', () => {
     });
     const shown = (await s.get(`/api/members/${m.id}`)).body.member;
     expect(shown).toMatchObject({ vneidLevel: 2, hasSmartphone: true, deviceSetAt: r.body.setAt });
+    // who set them: an account without a member record is named by its username
+    expect((await s.get(`/api/members/${m.id}/device`)).body).toEqual({
+      vneidLevel: 2,
+      hasSmartphone: true,
+      setAt: r.body.setAt,
+      setBySelf: false,
+      setByName: chiUyA.username,
+    });
+    expect((await s.get(`/api/members/${other.id}/device`)).body).toEqual({
+      vneidLevel: 0,
+      hasSmartphone: null,
+      setAt: null,
+      setBySelf: null,
+      setByName: null,
+    });
     const untouched = (await s.get(`/api/members/${other.id}`)).body.member;
     expect(untouched).toMatchObject({ vneidLevel: 0, hasSmartphone: null, deviceSetAt: null });
 
@@ -413,6 +428,13 @@ describe('VNeID level and smartphone', () => {
       hasSmartphone: true,
       deviceSetAt: level.body.setAt,
     });
+    expect((await s.get(`/api/members/${m.id}/device`)).body).toEqual({
+      vneidLevel: 2,
+      hasSmartphone: true,
+      setAt: level.body.setAt,
+      setBySelf: true,
+      setByName: 'Giàng A Sử',
+    });
     const self = await audit(m.id, 'member.device');
     expect(self).toHaveLength(2);
     expect(self.every((a) => a.actor_user_id === m.userId)).toBe(true);
@@ -437,6 +459,7 @@ describe('scope', () => {
       ['POST', `/api/members/${m.id}/lock`, {}],
       ['POST', `/api/members/${m.id}/unlock`, {}],
       ['PATCH', `/api/members/${m.id}/device`, { vneidLevel: 2, hasSmartphone: true }],
+      ['GET', `/api/members/${m.id}/device`, undefined],
     ];
     for (const [method, url, body] of attempts) {
       const r = await b.request(method as 'GET', url, body);
@@ -466,6 +489,7 @@ describe('scope', () => {
       expect((await s.get(`/api/members/${m.id}/account`)).status).toBe(status);
       expect((await s.post(`/api/members/${m.id}/reset-code`)).status).toBe(status);
       expect((await s.post(`/api/members/${m.id}/lock`)).status).toBe(status);
+      expect((await s.get(`/api/members/${m.id}/device`)).status).toBe(status);
     }
   });
 });

@@ -25,6 +25,16 @@ const deviceOut = z.object({
   setAt: z.string(),
   setBySelf: z.boolean(),
 });
+const deviceInfoOut = z.object({
+  vneidLevel: z.number().int(),
+  hasSmartphone: z.boolean().nullable(),
+  setAt: z.string().nullable(),
+  setBySelf: z
+    .boolean()
+    .nullable()
+    .describe('Đảng viên tự khai (true) hay người khác ghi (false); null: chưa ai ghi'),
+  setByName: z.string().nullable().describe('Họ tên (hoặc tên đăng nhập) của người ghi'),
+});
 
 export const accountRoutes =
   (deps: Deps): FastifyPluginAsyncZod =>
@@ -89,6 +99,16 @@ export const accountRoutes =
         handler: (req) => service.setLocked(deps, requireAuth(req).actor, req.params.id, action === 'lock'),
       });
     }
+    app.get('/api/members/:id/device', {
+      config: { access: 'member.read' },
+      schema: {
+        tags,
+        summary: 'Mức VNeID và điện thoại thông minh, khi nào và ai ghi',
+        params: idParams,
+        response: { 200: deviceInfoOut, ...errorResponses },
+      },
+      handler: (req) => service.deviceOf(deps, requireAuth(req).actor, req.params.id),
+    });
     app.patch('/api/members/:id/device', {
       config: { access: 'member.write' },
       schema: {

@@ -6,7 +6,7 @@ import { AppError, conflict, notFound } from '../../http/errors.ts';
 import { hashPassword } from '../../lib/password.ts';
 import { readablePassword, sha256 } from '../../lib/tokens.ts';
 import { appendAudit } from '../audit/repo.ts';
-import { deleteAllSessions } from '../auth/repo.ts';
+import { deleteAllSessions, findUserById } from '../auth/repo.ts';
 import { findMember, type MemberWithOrg } from '../members/repo.ts';
 import { userOfMember } from '../registrations/repo.ts';
 
@@ -224,5 +224,22 @@ export async function setDevice(deps: Deps, actor: Actor, memberId: string, inpu
     hasSmartphone: input.hasSmartphone ?? m.hasSmartphone,
     setAt: now.toISOString(),
     setBySelf: self,
+  };
+}
+
+/** What the member detail shows beside the form: the current values and who last set them, when. */
+export async function deviceOf(deps: Deps, actor: Actor, memberId: string) {
+  const db = deps.database.db;
+  const m = await findMember(db, memberId);
+  if (!m || !can(actor, 'member.read', { orgPath: m.orgPath, memberId: m.id }))
+    throw notFound('Không tìm thấy đảng viên.');
+  const by = m.deviceSetBy ? await findUserById(db, m.deviceSetBy) : null;
+  const byMember = by?.memberId ? await findMember(db, by.memberId) : null;
+  return {
+    vneidLevel: m.vneidLevel,
+    hasSmartphone: m.hasSmartphone,
+    setAt: m.deviceSetAt?.toISOString() ?? null,
+    setBySelf: by ? by.memberId === m.id : null,
+    setByName: by ? (byMember?.fullName ?? by.username) : null,
   };
 }

@@ -95,6 +95,12 @@ async function nextMail(count: number): Promise<Mail> {
 const codeIn = (mail: Mail) => /: (\d{8})\b/.exec(mail.text)?.[1];
 
 describe('forgot password by e-mail', () => {
+  it('says it is on, so the sign-in page offers it', async () => {
+    const r = await new Session(t.app).get('/api/auth/forgot-password');
+    expect(r.status).toBe(200);
+    expect(r.body).toEqual({ enabled: true });
+  });
+
   it('mails an 8-digit code that sets a new password once', async () => {
     const u = await memberWithAccount('Hoàng Thị Dung', '0915 111 222', 'dung.hoang@example.vn');
     const r = await forgot('0915111222');
@@ -177,6 +183,7 @@ describe('without SMTP_URL', () => {
       now: () => new Date(),
     });
     try {
+      expect((await new Session(plain).get('/api/auth/forgot-password')).body).toEqual({ enabled: false });
       const r = await new Session(plain).post('/api/auth/forgot-password', { username: '0915111222' });
       expect(r.status).toBe(404);
       expect(r.body.error.code).toBe('not_found');

@@ -102,6 +102,15 @@ export const authRoutes =
       },
     });
 
+    app.get('/api/auth/forgot-password', {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary: 'Có gửi mã đặt lại mật khẩu qua thư điện tử không (máy chủ có SMTP_URL)',
+        response: { 200: schemas.forgotPasswordConfigOut },
+      },
+      handler: async () => ({ enabled: !!deps.mailer }),
+    });
     app.post('/api/auth/forgot-password', {
       config: { access: 'public' },
       schema: {

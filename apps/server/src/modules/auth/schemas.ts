@@ -28,6 +28,9 @@ export const forgotPasswordBody = z.object({
     .describe('Số điện thoại, số thẻ đảng viên hoặc số CCCD dùng để đăng nhập'),
 });
 export const forgotPasswordOut = z.object({ message: z.string() });
+export const forgotPasswordConfigOut = z.object({
+  enabled: z.boolean().describe('Quên mật khẩu có thể nhận mã qua thư điện tử'),
+});
 
 export const changePasswordBody = z.object({
   currentPassword: z.string().min(1).max(1024),

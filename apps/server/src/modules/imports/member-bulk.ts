@@ -3,9 +3,10 @@ import { getTableColumns, type SQL, sql } from 'drizzle-orm';
 
 /**
  * Set-based writes for large imports: each batch is one statement whose rows travel as a single
- * jsonb parameter (`jsonb_to_recordset`), instead of one bound parameter per cell. Building and
- * binding 20 000+ parameters per batch cost more than the database work itself (100 000 rows:
- * ~14 s of query building in drizzle, against ~6 s in PostgreSQL).
+ * jsonb parameter (`jsonb_to_recordset`), history rows included, instead of three statements with
+ * one bound parameter per cell. Building those (20 000+ parameters per batch) cost more than the
+ * database work: saving 100 000 members on PostgreSQL went from 23 s to 10 s, what is left being
+ * the database's own index and history maintenance (bench/import-profile.ts shows the phases).
  */
 
 const COLUMNS = getTableColumns(members);
@@ -38,7 +39,7 @@ export type ImportedValues = { [K in ImportedColumn]: (typeof members.$inferInse
 export const BULK_BATCH = 5000;
 
 const columnName = (k: ImportedColumn) => COLUMNS[k].name;
-const columnList = (prefix = '') => sql.raw(IMPORTED_COLUMNS.map((k) => prefix + columnName(k)).join(', '));
+const columnList = () => sql.raw(IMPORTED_COLUMNS.map(columnName).join(', '));
 /** The `as r(…)` column list of jsonb_to_recordset: extra columns first, then the imported ones. */
 const recordDefinition = (extra: string[] = []) =>
   sql.raw(
@@ -68,13 +69,14 @@ const actor = (h: HistoryMeta): SQL => sql`${h.actorUserId}::uuid`;
 /** Inserts new members with their first status row and their open chi bộ membership row. */
 export async function insertMembers(tx: Executor, rows: ImportedValues[], h: HistoryMeta): Promise<void> {
   if (!rows.length) return;
+  const json = recordsJson(
+    rows,
+    (r) => r,
+    () => ({}),
+  );
   await tx.execute(sql`
     with input as (
-      select * from jsonb_to_recordset(${recordsJson(
-        rows,
-        (r) => r,
-        () => ({}),
-      )}::jsonb)
+      select * from jsonb_to_recordset(${json}::jsonb)
         as r(${recordDefinition()})
     ), created as (
       insert into members (${columnList()}, created_at, updated_at)
