@@ -54,7 +54,7 @@ beforeAll(async () => {
     cccd: DUC_CCCD,
     phone: '0912 345 678',
     birthDate: '1962-08-04',
-    partyCardNumber: '100001',
+    partyCardNumber: '4959595',
     gender: 'nam',
   });
   await add('hoa', orgA.id, 'Nguyễn Thị Hoà', { status: 'du_bi', partyCardNumber: null });
@@ -179,7 +179,8 @@ describe('GET /api/members', () => {
     expect(await ids(DUC_PHONE)).toEqual([m.duc!.id]);
     expect(await ids('345678')).toEqual([m.duc!.id]);
     expect(await ids('0987000111')).toEqual([m.dinh!.id]);
-    expect(await ids('100001')).toEqual([m.duc!.id]);
+    // generated numbers hold '000' in their middle, so no other member's card can contain this run
+    expect(await ids('959595')).toEqual([m.duc!.id]);
     expect(await ids(m.lan!.partyCardNumber)).toEqual([m.lan!.id]);
   });
 
@@ -214,7 +215,7 @@ describe('GET /api/members/:id', () => {
       cccdMasked: false,
       phone: DUC_PHONE,
       birthDate: '1962-08-04',
-      partyCardNumber: '100001',
+      partyCardNumber: '4959595',
       gender: 'nam',
       status: 'chinh_thuc',
     });
@@ -406,7 +407,7 @@ describe('changing members', () => {
     const dupCard = await admin.post('/api/members', {
       orgId: orgA.id,
       fullName: 'Người Trùng Thẻ',
-      partyCardNumber: '100001',
+      partyCardNumber: '4959595',
     });
     expect(dupCard.status).toBe(409);
     expect(dupCard.body.error.code).toBe('member_duplicate');
@@ -416,10 +417,10 @@ describe('changing members', () => {
       cccd: DUC_CCCD,
     });
     expect(dupCccd.status).toBe(409);
-    const patch = await admin.request('PATCH', `/api/members/${m.pao!.id}`, { partyCardNumber: '100001' });
+    const patch = await admin.request('PATCH', `/api/members/${m.pao!.id}`, { partyCardNumber: '4959595' });
     expect(patch.status).toBe(409);
     // own number again is no conflict
-    const own = await admin.request('PATCH', `/api/members/${m.duc!.id}`, { partyCardNumber: '100001' });
+    const own = await admin.request('PATCH', `/api/members/${m.duc!.id}`, { partyCardNumber: '4959595' });
     expect(own.status).toBe(200);
     const r = await admin.get(`/api/members?q=${encodeURIComponent('Người Trùng')}`);
     expect(r.body.total).toBe(0);
