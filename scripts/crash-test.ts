@@ -85,6 +85,7 @@ const filesDir = path.join(OUT_DIR, 'crash', 'files');
 const logFile = path.join(OUT_DIR, 'logs', 'crash-test.log');
 
 async function start(label: string): Promise<RunningServer> {
+  fs.mkdirSync(path.dirname(logFile), { recursive: true });
   fs.appendFileSync(logFile, `\n===== ${new Date().toISOString()} ${label} =====\n`);
   return startServer({ backend: 'embedded', dataDir, logFile, healthTimeoutMs: 300_000 });
 }
