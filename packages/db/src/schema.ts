@@ -97,6 +97,7 @@ export const members = pgTable(
   },
   (t) => [
     index('members_org_idx').on(t.orgId, t.nameSort, t.id),
+    index('members_name_sort_idx').on(t.nameSort, t.id),
     index('members_status_idx').on(t.status),
     index('members_search_trgm').using('gin', sql`${t.searchText} gin_trgm_ops`),
     uniqueIndex('members_card_key').on(t.partyCardNumber).where(sql`${t.partyCardNumber} is not null`),

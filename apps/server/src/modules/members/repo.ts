@@ -39,24 +39,27 @@ export async function listMembers(
   f: MemberFilter,
 ): Promise<{ items: MemberWithOrg[]; total: number }> {
   const where = listWhere(f);
-  const rows = await db
-    .select({ ...withOrg, total: sql<number>`count(*) over()`.mapWith(Number) })
-    .from(members)
-    .innerJoin(orgUnits, eq(orgUnits.id, members.orgId))
-    .where(where)
-    .orderBy(asc(members.nameSort), asc(members.id))
-    .limit(f.pageSize)
-    .offset((f.page - 1) * f.pageSize);
-  let total = rows[0]?.total ?? 0;
-  if (!rows.length && f.page > 1) {
-    const [c] = await db
+  // The page walks the (name_sort, id) index and stops after pageSize rows; the total is a separate
+  // count. (A `count(*) over()` on the page query would make every page read and sort the whole scope.)
+  const [rows, [count]] = await Promise.all([
+    db
+      .select(withOrg)
+      .from(members)
+      .innerJoin(orgUnits, eq(orgUnits.id, members.orgId))
+      .where(where)
+      .orderBy(asc(members.nameSort), asc(members.id))
+      .limit(f.pageSize)
+      .offset((f.page - 1) * f.pageSize),
+    db
       .select({ n: sql<number>`count(*)`.mapWith(Number) })
       .from(members)
       .innerJoin(orgUnits, eq(orgUnits.id, members.orgId))
-      .where(where);
-    total = c?.n ?? 0;
-  }
-  return { items: rows.map((r) => ({ ...r.member, orgName: r.orgName, orgPath: r.orgPath })), total };
+      .where(where),
+  ]);
+  return {
+    items: rows.map((r) => ({ ...r.member, orgName: r.orgName, orgPath: r.orgPath })),
+    total: count?.n ?? 0,
+  };
 }
 
 export async function findMember(db: Executor, id: string): Promise<MemberWithOrg | null> {

@@ -1,0 +1,1 @@
+CREATE INDEX "members_name_sort_idx" ON "members" USING btree ("name_sort","id");
