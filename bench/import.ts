@@ -16,7 +16,13 @@ import { type ApiClient, HttpError, importMembersFile, loginAdmin } from './lib/
 import { cachedMembersFile } from './lib/fixtures.ts';
 import { OUT_DIR } from './lib/paths.ts';
 import { argInt, argValue, hasFlag, mb, seconds, table, writeResult } from './lib/report.ts';
-import { type Backend, createPgDatabase, freshDataDir, startServer } from './lib/server.ts';
+import {
+  type Backend,
+  createPgDatabase,
+  freshDataDir,
+  type RunningServer,
+  startServer,
+} from './lib/server.ts';
 
 const TARGETS = { embeddedMs: 15_000, postgresMs: 5_000, peakRssBytes: 512 * 1024 * 1024 };
 
@@ -81,8 +87,9 @@ async function runBackend(
   const pgDb = backend === 'postgres' ? await createPgDatabase() : null;
   const log = path.join(OUT_DIR, 'logs', `import-${backend}.log`);
   fs.rmSync(log, { force: true });
-  const server = await startServer({ backend, dataDir, databaseUrl: pgDb?.url, logFile: log });
+  let server: RunningServer | null = null;
   try {
+    server = await startServer({ backend, dataDir, databaseUrl: pgDb?.url, logFile: log });
     const { client, rootOrgId } = await loginAdmin(server.url);
     const peakRssProcess0 = server.memory()?.peakRss ?? Number.NaN;
     // The peak we care about is the import's, not the embedded engine's first-start initdb.
@@ -129,7 +136,7 @@ async function runBackend(
       log,
     };
   } finally {
-    await server.stop();
+    await server?.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });
     await pgDb?.drop();
   }
@@ -159,6 +166,9 @@ async function main() {
     const r = await runBackend(backend, fixture.file, rows, reimport);
     if (r.created !== rows || r.totalAfter !== rows) {
       throw new Error(`${backend}: created ${r.created}, list total ${r.totalAfter}, expected ${rows}`);
+    }
+    if (r.reimportUnchanged !== null && r.reimportUnchanged !== rows) {
+      throw new Error(`${backend}: the second import found ${r.reimportUnchanged} of ${rows} rows unchanged`);
     }
     results.push(r);
   }

@@ -8,6 +8,7 @@ const server = inject('server');
 const NEW_PASSWORD = 'Mot-cau-de-nho-2026';
 const main = async (page: Page) => (await page.locator('main').textContent()) ?? '';
 let totpSecret = '';
+let recoveryCodes: string[] = [];
 
 let browser: Browser;
 beforeAll(async () => {
@@ -54,6 +55,24 @@ describe.sequential('admin', () => {
       await expectNoAxeViolations(page, 'home (admin)');
       await shot(page, vp, 'admin-home');
 
+      // backup codes for a lost phone: ten, shown once, printable
+      await openTile(page, 'Cài đặt');
+      await page.getByRole('link', { name: 'Mã dự phòng' }).click();
+      await waitForHeading(page, 'Mã dự phòng');
+      await page.getByRole('button', { name: 'Tạo 10 mã dự phòng' }).click();
+      const codes = page.getByTestId('recovery-codes').locator('li');
+      await expect.poll(() => codes.count()).toBe(10);
+      recoveryCodes = (await codes.allTextContents()).map((c) => c.trim());
+      expect(recoveryCodes.every((c) => /^[a-z0-9]{4}-[a-z0-9]{4}$/.test(c))).toBe(true);
+      expect(await main(page)).toContain('Mã chỉ hiện lần này');
+      await expectNoAxeViolations(page, 'backup codes');
+      await shot(page, vp, 'recovery-codes');
+      await page.emulateMedia({ media: 'print' });
+      await shot(page, vp, 'recovery-codes-print');
+      await page.emulateMedia({ media: null });
+      await page.goto(`${server.base}/`);
+      await waitForHeading(page, 'Xin chào');
+
       // roles: grant the demo member "chi ủy" on their chi bộ, found by name without diacritics, then revoke
       await openTile(page, 'Vai trò');
       await waitForHeading(page, 'Vai trò');
@@ -74,8 +93,11 @@ describe.sequential('admin', () => {
       });
       await revoke.waitFor();
       await shot(page, vp, 'roles');
-      page.once('dialog', (d) => void d.accept());
       await revoke.click();
+      const question = page.getByRole('dialog', {
+        name: `Thu hồi vai trò Chi ủy của ${server.member.name} tại Chi bộ thôn Nà Lằng?`,
+      });
+      await question.getByRole('button', { name: 'Thu hồi' }).click();
       await expect.poll(() => main(page)).toContain('Đã thu hồi vai trò.');
       expect(await revoke.count()).toBe(0);
 
@@ -114,16 +136,41 @@ describe.sequential('admin', () => {
     }
   });
 
-  test('the console on a phone: roles, audit log and members', async () => {
+  test('the console on a phone, signed in with a backup code: roles, audit log, members, a second factor removed', async () => {
     const vp = PHONE;
     const context = await newContext(browser, vp);
     const page = await context.newPage();
     try {
-      await login(page, server.base, { username: 'admin', password: NEW_PASSWORD }, () =>
-        freshTotp(totpSecret, server.dataDir),
-      );
+      // the phone with the authenticator app is "lost": a backup code instead of the 6-digit code
+      await login(page, server.base, { username: 'admin', password: NEW_PASSWORD });
+      await page.getByLabel('Mã xác thực (6 chữ số)').waitFor();
+      await page.getByRole('button', { name: 'Dùng mã dự phòng' }).click();
+      await page.getByLabel('Mã dự phòng').fill(recoveryCodes[0]!);
+      await expectNoAxeViolations(page, 'login with a backup code');
+      await shot(page, vp, 'login-recovery-code');
+      await page.getByRole('button', { name: 'Đăng nhập' }).click();
       await waitForHeading(page, 'Xin chào');
       await shot(page, vp, 'admin-home');
+
+      // the cấp ủy lost both phone and codes: the admin removes their second factor after a confirmation
+      await page.goto(`${server.base}/roles`);
+      await waitForHeading(page, 'Vai trò');
+      const remove = page.getByRole('button', { name: `Xoá xác thực hai bước của ${server.capUy.name}` });
+      await remove.click();
+      const dialog = page.getByRole('dialog', { name: `Xoá xác thực hai bước của ${server.capUy.name}?` });
+      await dialog.waitFor();
+      await expectNoAxeViolations(page, 'roles: remove two-step verification');
+      await shot(page, vp, 'roles-totp-reset');
+      await dialog.getByRole('button', { name: 'Xoá xác thực hai bước' }).click();
+      await expect.poll(() => main(page)).toContain(`Đã xoá xác thực hai bước của ${server.capUy.name}.`);
+      // their password alone signs in again (and they must enrol anew before any committee screen)
+      const relogin = await fetch(`${server.base}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: server.capUy.username, password: server.capUy.password }),
+      });
+      expect(relogin.status).toBe(200);
+
       for (const [path, title] of [
         ['/roles', 'Vai trò'],
         ['/audit', 'Nhật ký thao tác'],

@@ -3,9 +3,11 @@
  * the same data directory and check that nothing acknowledged was lost and nothing was half-written.
  *
  * Each round runs against one persistent data directory (round 1 creates it) and either
- *   (a) starts a member import of a 5–20k-row file (people never imported before), or
- *   (b) fires a burst of small acknowledged writes: new chi bộ (POST /api/orgs) and phone changes
- *       (PATCH /api/members/:id), four at a time,
+ *   (a) starts a member import of a 5–20k-row file (people never imported before) — odd rounds; in
+ *       round 1 the kill comes just after the answer, later the moment is random before, during or
+ *       after the import's transaction — or
+ *   (b) fires a burst of small writes: new chi bộ (POST /api/orgs) and phone changes
+ *       (PATCH /api/members/:id), four at a time — even rounds,
  * and SIGKILLs the server process itself at a random moment. The server is started again on the
  * same directory (its lock file is now stale and must be taken over), and then:
  *   - an acknowledged import is entirely there, an unacknowledged one entirely there or entirely
@@ -119,12 +121,14 @@ async function importRound(
   round: number,
   rand: () => number,
   msPerRow: number,
+  /** Kill only once the import has been answered (so later rounds have members to change). */
+  afterAnswer: boolean,
 ): Promise<{ record: ImportRecord; killAfterMs: number; answeredMs: number | null; expectedMs: number }> {
   const rows = 5000 + Math.floor(rand() * 15_001);
   const file = path.join(filesDir, `round-${round}.xlsx`);
   await generateMembersXlsx({ file, rows, firstIndex: round * INDEX_BLOCK, seed: 7 });
   const expectedMs = rows * msPerRow;
-  const killAfterMs = 200 + rand() * expectedMs * 1.3;
+  let killAfterMs = 200 + rand() * expectedMs * 1.6;
   const t0 = performance.now();
   let answeredMs: number | null = null;
   let status: number | null = null;
@@ -137,7 +141,13 @@ async function importRound(
     },
     () => {},
   );
-  await sleep(killAfterMs);
+  if (afterAnswer) {
+    await request;
+    await sleep(rand() * 1000);
+    killAfterMs = performance.now() - t0;
+  } else {
+    await sleep(killAfterMs);
+  }
   await server.kill();
   await request;
   if (status !== null && status !== 200) {
@@ -314,9 +324,11 @@ async function main() {
     let writes: Write[] = [];
     try {
       if (mode === 'import') {
-        const r = await importRound(admin, server, round, rand, msPerRow);
+        const r = await importRound(admin, server, round, rand, msPerRow, round === 1);
         imports.push(r.record);
+        // learn how long an import takes, so kills land before, during and after its transaction
         if (r.answeredMs !== null) msPerRow = (msPerRow + r.answeredMs / r.record.rows) / 2;
+        else msPerRow = Math.max(msPerRow, (1.1 * r.killAfterMs) / r.record.rows);
         what =
           `import of ${r.record.rows} rows, killed after ${seconds(r.killAfterMs)} s ` +
           `(expected ~${seconds(r.expectedMs)} s; ${r.answeredMs === null ? 'no answer' : `answered 200 after ${seconds(r.answeredMs)} s`})`;

@@ -92,6 +92,8 @@ export interface ServerOptions {
   logLevel?: string;
   /** Where the server's stdout/stderr go. */
   logFile: string;
+  /** Extra node flags, e.g. `--cpu-prof` to see where a benchmark's time goes. */
+  nodeArgs?: string[];
   healthTimeoutMs?: number;
 }
 
@@ -133,6 +135,7 @@ export interface NodeProcessOptions {
   healthPath: string;
   logFile: string;
   healthTimeoutMs?: number;
+  nodeArgs?: string[];
 }
 
 /**
@@ -143,7 +146,7 @@ export async function startNodeProcess(opts: NodeProcessOptions): Promise<NodePr
   fs.mkdirSync(path.dirname(opts.logFile), { recursive: true });
   const log = fs.openSync(opts.logFile, 'a');
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', opts.script], {
+  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), '--import', 'tsx', opts.script], {
     cwd: REPO_ROOT,
     env: opts.env,
     stdio: ['ignore', log, log],
@@ -225,6 +228,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     healthPath: '/api/health',
     logFile: opts.logFile,
     healthTimeoutMs: opts.healthTimeoutMs,
+    nodeArgs: opts.nodeArgs,
   });
   return { ...p, options: opts };
 }

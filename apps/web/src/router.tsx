@@ -20,6 +20,35 @@ const settings = createRoute({
   path: '/settings',
   component: lazyRouteComponent(() => import('./pages/SettingsPage.tsx'), 'SettingsPage'),
 });
+const profileCorrections = createRoute({
+  getParentRoute: () => root,
+  path: '/profile/corrections',
+  component: lazyRouteComponent(
+    () => import('./accounts/CorrectionRequestPage.tsx'),
+    'CorrectionRequestPage',
+  ),
+});
+const sessions = createRoute({
+  getParentRoute: () => root,
+  path: '/settings/sessions',
+  component: lazyRouteComponent(() => import('./accounts/SessionsPage.tsx'), 'SessionsPage'),
+});
+const recoveryCodes = createRoute({
+  getParentRoute: () => root,
+  path: '/settings/recovery-codes',
+  component: lazyRouteComponent(() => import('./accounts/RecoveryCodesPage.tsx'), 'RecoveryCodesPage'),
+});
+// open without a session (PUBLIC_PATHS in layout/RootLayout.tsx)
+const register = createRoute({
+  getParentRoute: () => root,
+  path: '/register',
+  component: lazyRouteComponent(() => import('./onboarding/RegisterPage.tsx'), 'RegisterPage'),
+});
+const resetPassword = createRoute({
+  getParentRoute: () => root,
+  path: '/reset-password',
+  component: lazyRouteComponent(() => import('./onboarding/ResetPasswordPage.tsx'), 'ResetPasswordPage'),
+});
 const changePassword = createRoute({
   getParentRoute: () => root,
   path: '/change-password',
@@ -35,6 +64,21 @@ const member = createRoute({
   getParentRoute: () => root,
   path: '/members/$memberId',
   component: lazyRouteComponent(() => import('./console/MemberDetailPage.tsx'), 'MemberDetailPage'),
+});
+const accountSlip = createRoute({
+  getParentRoute: () => root,
+  path: '/members/$memberId/slip',
+  component: lazyRouteComponent(() => import('./console/AccountSlipPage.tsx'), 'AccountSlipPage'),
+});
+const registrations = createRoute({
+  getParentRoute: () => root,
+  path: '/registrations',
+  component: lazyRouteComponent(() => import('./console/RegistrationsPage.tsx'), 'RegistrationsPage'),
+});
+const corrections = createRoute({
+  getParentRoute: () => root,
+  path: '/corrections',
+  component: lazyRouteComponent(() => import('./console/CorrectionsPage.tsx'), 'CorrectionsPage'),
 });
 const importMembers = createRoute({
   getParentRoute: () => root,
@@ -60,10 +104,18 @@ const audit = createRoute({
 const routeTree = root.addChildren([
   home,
   profile,
+  profileCorrections,
   settings,
+  sessions,
+  recoveryCodes,
+  register,
+  resetPassword,
   changePassword,
   members,
   member,
+  accountSlip,
+  registrations,
+  corrections,
   importMembers,
   orgs,
   roles,

@@ -4,11 +4,12 @@ import { hash, verify } from '@node-rs/argon2';
 // algorithm 2 = Argon2id (the package's const enum cannot be imported under verbatimModuleSyntax).
 const OPTIONS = { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
 
-export const hashPassword = (password: string) => hash(password, OPTIONS);
+/** Passwords are compared in NFC: an iPhone and an Android keyboard may encode "ố" differently. */
+export const hashPassword = (password: string) => hash(password.normalize('NFC'), OPTIONS);
 
 export async function verifyPassword(stored: string, password: string): Promise<boolean> {
   try {
-    return await verify(stored, password);
+    return await verify(stored, password.normalize('NFC'));
   } catch {
     return false;
   }

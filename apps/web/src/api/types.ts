@@ -2,6 +2,7 @@ import type { paths } from './schema.gen.ts';
 
 type Json<T> = T extends { content: { 'application/json': infer B } } ? B : never;
 type Ok<Op> = Op extends { responses: { 200: infer R } } ? Json<R> : never;
+type Created<Op> = Op extends { responses: { 201: infer R } } ? Json<R> : never;
 
 /** Response shapes named for the screens, all derived from the generated OpenAPI types. */
 export type Me = Ok<paths['/api/me']['get']>;
@@ -18,3 +19,16 @@ export type ImportResult = Ok<paths['/api/imports/members']['post']>;
 export type ImportProgress = Ok<paths['/api/imports/progress/{progressId}']['get']>;
 export type Role = Me['roles'][number]['role'];
 export type MemberStatus = Member['status'];
+export type Registration = Ok<paths['/api/registrations']['get']>['items'][number];
+export type Correction = Ok<paths['/api/corrections']['get']>['items'][number];
+export type CorrectionChanges = Correction['changes'];
+export type CorrectionRequest = NonNullable<
+  paths['/api/me/corrections']['post']['requestBody']
+>['content']['application/json'];
+export type AccountInfo = Ok<paths['/api/members/{id}/account']['get']>;
+export type AccountState = 'none' | 'pending' | 'active' | 'locked' | 'rejected' | 'disabled';
+export type AccountSlip = Created<paths['/api/members/{id}/account']['post']>['slip'];
+export type ResetCode = Created<paths['/api/members/{id}/reset-code']['post']>;
+export type DeviceInfo = Ok<paths['/api/members/{id}/device']['get']>;
+export type SessionList = Ok<paths['/api/me/sessions']['get']>;
+export type SessionItem = SessionList['items'][number];

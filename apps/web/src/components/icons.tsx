@@ -121,6 +121,11 @@ export const IconCheck = (p: IconProps) => (
     <path d="M5 12l5 5L20 7" />
   </Svg>
 );
+export const IconEdit = (p: IconProps) => (
+  <Svg {...p}>
+    <path d="M4 20h4L19 9l-4-4L4 16v4M13.5 6.5l4 4" />
+  </Svg>
+);
 export const IconPhone = (p: IconProps) => (
   <Svg {...p}>
     <rect x="6" y="2" width="12" height="20" rx="2" />

@@ -14,7 +14,15 @@ import { accountsOf, useNamesOf, useRoles } from './accounts.ts';
 import { RequireRole } from './RequireRole.tsx';
 
 const PAGE_SIZE = 25;
-const ENTITIES = ['member', 'org_unit', 'role_assignment', 'user', 'import'] as const;
+const ENTITIES = [
+  'member',
+  'org_unit',
+  'role_assignment',
+  'user',
+  'import',
+  'registration',
+  'profile_correction',
+] as const;
 type Entity = (typeof ENTITIES)[number];
 
 const json = (v: unknown) => (v === null || v === undefined ? '' : JSON.stringify(v, null, 2));

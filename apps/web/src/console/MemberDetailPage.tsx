@@ -12,6 +12,9 @@ import { Page } from '../components/Page.tsx';
 import { Section } from '../components/Section.tsx';
 import { SuccessAlert } from '../components/SuccessAlert.tsx';
 import { formatDate, formatInstant } from '../lib/format.ts';
+import { AccountPanel } from './AccountPanel.tsx';
+import { DevicePanel } from './DevicePanel.tsx';
+import { accountQuery, deviceQuery } from './member-queries.ts';
 import { MEMBER_STATUSES } from './members-search.ts';
 import { OrgSelect } from './OrgSelect.tsx';
 import { RequireRole } from './RequireRole.tsx';
@@ -181,12 +184,17 @@ function History({ id }: { id: string }) {
 function MemberDetail({ memberId }: { memberId: string }) {
   const { t } = useTranslation();
   const member = useMemberQuery(memberId);
+  // fetched with the record, so the page appears once, without sections pushing the forms down as they arrive
+  const account = useQuery(accountQuery(memberId));
+  const device = useQuery(deviceQuery(memberId));
   if (member.error) return <ErrorAlert error={member.error} />;
-  if (!member.data) return <Skeleton h={300} />;
+  if (!member.data || account.isPending || device.isPending) return <Skeleton h={300} />;
   const m = member.data.member;
   return (
     <>
       <MemberFields member={m} />
+      <AccountPanel member={m} />
+      <DevicePanel member={m} />
       <Section title={t('member.changeStatus')}>
         <StatusForm member={m} />
       </Section>

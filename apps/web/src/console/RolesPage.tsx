@@ -6,6 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { api, data } from '../api/client.ts';
 import type { Member, Role, RoleAssignment } from '../api/types.ts';
 import { canManageRoles, hasRole, useMe } from '../auth/session.ts';
+import '../i18n/accounts.ts';
+import { ActionDialog } from '../components/ActionDialog.tsx';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { Page } from '../components/Page.tsx';
 import { Section } from '../components/Section.tsx';
@@ -102,55 +104,126 @@ function AssignForm({ items }: { items: RoleAssignment[] }) {
   );
 }
 
+/** Admins clear the second factor of someone who lost both the phone and the backup codes. */
+function useTotpReset() {
+  const { t } = useTranslation('accounts');
+  const [target, setTarget] = useState<{ userId: string; name: string } | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const reset = useMutation({
+    mutationFn: (userId: string) =>
+      api.POST('/api/users/{id}/totp-reset', { params: { path: { id: userId } } }),
+    onSuccess: () => {
+      setDone(t('totpReset.done', { name: target?.name ?? '' }));
+      setTarget(null);
+    },
+  });
+  const dialog = (
+    <ActionDialog
+      open={!!target}
+      title={t('totpReset.title', { name: target?.name ?? '' })}
+      text={t('totpReset.text')}
+      confirmLabel={t('totpReset.confirm')}
+      cancelLabel={t('common.cancel')}
+      onConfirm={() => target && reset.mutate(target.userId)}
+      onClose={() => setTarget(null)}
+      busy={reset.isPending}
+      error={reset.error}
+    />
+  );
+  const ask = (userId: string, name: string) => {
+    setDone(null);
+    reset.reset();
+    setTarget({ userId, name });
+  };
+  return { dialog, ask, done };
+}
+
+/** The people holding roles above `member`, each with their roles (and, for admins, the second-factor reset). */
 function CurrentRoles({ items }: { items: RoleAssignment[] }) {
   const { t } = useTranslation();
+  const { t: ta } = useTranslation('accounts');
+  const me = useMe();
   const queryClient = useQueryClient();
   const shown = items.filter((a) => a.role !== 'member');
   const names = useNamesOf([...new Set(shown.map((a) => a.username))]);
+  const totp = useTotpReset();
+  const [revoking, setRevoking] = useState<{ id: string; question: string } | null>(null);
   const revoke = useMutation({
     mutationFn: (id: string) => api.DELETE('/api/roles/{id}', { params: { path: { id } } }),
     onSuccess: async () => {
+      setRevoking(null);
       await queryClient.invalidateQueries({ queryKey: ['roles'] });
     },
   });
   if (!shown.length) return <Text>{t('rolesPage.noRoles')}</Text>;
+  const people = [...accountsOf(shown).values()];
+  const admin = hasRole(me, 'admin');
   return (
     <Stack gap="sm">
-      <ErrorAlert error={revoke.error} />
       {revoke.isSuccess && <SuccessAlert>{t('rolesPage.revoked')}</SuccessAlert>}
+      {totp.done && <SuccessAlert>{totp.done}</SuccessAlert>}
       <Stack component="ul" gap="xs" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
-        {shown.map((a) => {
-          const name = names.get(a.username) ?? a.username;
-          const vars = { role: t(`roles.${a.role}`), name, org: a.orgName };
+        {people.map((p) => {
+          const name = names.get(p.username) ?? p.username;
           return (
-            <li key={a.id} className="sotay-list-row">
-              <Group justify="space-between" gap="sm">
+            <li key={p.userId} className="sotay-list-row">
+              <Stack gap="xs">
                 <Stack gap={2}>
                   <Text fw={700} size="lg">
                     {name}
                   </Text>
-                  <Text>
-                    {t(`roles.${a.role}`)} · {a.orgName}
-                  </Text>
-                  {name !== a.username && (
-                    <Text c="dimmed">{t('rolesPage.account', { username: a.username })}</Text>
+                  {name !== p.username && (
+                    <Text c="dimmed">{t('rolesPage.account', { username: p.username })}</Text>
                   )}
                 </Stack>
-                <Button
-                  variant="default"
-                  aria-label={t('rolesPage.revokeLabel', vars)}
-                  loading={revoke.isPending && revoke.variables === a.id}
-                  onClick={() => {
-                    if (window.confirm(t('rolesPage.confirmRevoke', vars))) revoke.mutate(a.id);
-                  }}
-                >
-                  {t('rolesPage.revoke')}
-                </Button>
-              </Group>
+                {p.assignments.map((a) => {
+                  const vars = { role: t(`roles.${a.role}`), name, org: a.orgName };
+                  return (
+                    <Group key={a.id} justify="space-between" gap="sm" wrap="nowrap">
+                      <Text>
+                        {t(`roles.${a.role}`)} · {a.orgName}
+                      </Text>
+                      <Button
+                        variant="default"
+                        aria-label={t('rolesPage.revokeLabel', vars)}
+                        loading={revoke.isPending && revoke.variables === a.id}
+                        onClick={() => {
+                          revoke.reset();
+                          setRevoking({ id: a.id, question: t('rolesPage.confirmRevoke', vars) });
+                        }}
+                        style={{ flex: 'none' }}
+                      >
+                        {t('rolesPage.revoke')}
+                      </Button>
+                    </Group>
+                  );
+                })}
+                {admin && p.userId !== me.user.id && (
+                  <Button
+                    variant="default"
+                    w="fit-content"
+                    aria-label={ta('totpReset.label', { name })}
+                    onClick={() => totp.ask(p.userId, name)}
+                  >
+                    {ta('totpReset.action')}
+                  </Button>
+                )}
+              </Stack>
             </li>
           );
         })}
       </Stack>
+      {totp.dialog}
+      <ActionDialog
+        open={!!revoking}
+        title={revoking?.question ?? ''}
+        confirmLabel={t('rolesPage.revoke')}
+        cancelLabel={t('app.cancel')}
+        onConfirm={() => revoking && revoke.mutate(revoking.id)}
+        onClose={() => setRevoking(null)}
+        busy={revoke.isPending}
+        error={revoke.error}
+      />
     </Stack>
   );
 }

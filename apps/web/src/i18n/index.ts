@@ -1,12 +1,15 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { getSettings } from '../settings/settings.ts';
+import type { AccountsResources } from './accounts.ts';
+import type { SigninResources } from './signin.ts';
 import { type Resources, vi } from './vi.ts';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: Resources };
+    // `signin` and `accounts` arrive with the screens that use them (docs/decisions/0018)
+    resources: { translation: Resources; signin: SigninResources; accounts: AccountsResources };
   }
 }
 
@@ -31,3 +34,13 @@ export async function setLanguage(lang: 'vi' | 'en'): Promise<void> {
 }
 
 if (getSettings().language === 'en') void setLanguage('en');
+
+/**
+ * The strings of a group of lazy screens, in both languages, registered when the first of those
+ * screens' chunks loads: they stay out of the first load (docs/decisions/0018).
+ */
+export function addStrings<T extends object>(ns: 'signin' | 'accounts', strings: { vi: T; en: T }): void {
+  if (i18n.hasResourceBundle('vi', ns)) return;
+  i18n.addResourceBundle('vi', ns, strings.vi);
+  i18n.addResourceBundle('en', ns, strings.en);
+}

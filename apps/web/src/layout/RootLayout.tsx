@@ -1,6 +1,6 @@
 import { Button, Center, Loader, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { Outlet } from '@tanstack/react-router';
+import { Outlet, useRouterState } from '@tanstack/react-router';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../api/client.ts';
@@ -21,6 +21,9 @@ const ChangePasswordPage = lazy(() =>
 const TotpEnrollPage = lazy(() =>
   import('../auth/TotpEnrollPage.tsx').then((m) => ({ default: m.TotpEnrollPage })),
 );
+
+/** Screens for people who are not signed in: they never wait for, or depend on, the session check. */
+const PUBLIC_PATHS = new Set(['/register', '/reset-password']);
 
 export function Splash() {
   const { t } = useTranslation();
@@ -51,11 +54,15 @@ function OfflineScreen({ onRetry }: { onRetry: () => void }) {
 export function RootLayout() {
   const { t } = useTranslation();
   const me = useQuery(meQuery);
+  const path = useRouterState({ select: (s) => s.location.pathname });
 
   let content: React.ReactNode;
   let showBack = false;
   let offline = false;
-  if (me.isPending) {
+  if (PUBLIC_PATHS.has(path)) {
+    content = <Outlet />;
+    showBack = true;
+  } else if (me.isPending) {
     content = <Splash />;
   } else if (me.isError) {
     if (isApiError(me.error) && me.error.status === 401) content = <LoginPage />;

@@ -20,6 +20,20 @@ export function formatInstant(iso: string | null | undefined): string {
   return Number.isNaN(d.getTime()) ? iso : instant.format(d);
 }
 
+const day = new Intl.DateTimeFormat('vi-VN', {
+  timeZone: 'Asia/Ho_Chi_Minh',
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+});
+
+/** The day (dd/mm/yyyy) of an instant, in Vietnam time. */
+export function formatDay(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : day.format(d);
+}
+
 /** 0912345678 → 0912 345 678, easier to read aloud. */
 export function formatPhone(phone: string | null | undefined): string {
   if (!phone) return '';

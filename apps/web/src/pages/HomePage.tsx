@@ -1,9 +1,12 @@
 import { Button, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import type { ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { canManageRoles, canReadAudit, isCommittee, useLogout, useMe } from '../auth/session.ts';
 import {
+  IconCheck,
+  IconEdit,
   IconKey,
   IconList,
   IconLogout,
@@ -14,6 +17,7 @@ import {
   IconUsers,
 } from '../components/icons.tsx';
 import { Page } from '../components/Page.tsx';
+import { pendingCorrectionsQuery, pendingRegistrationsQuery } from '../console/pending.ts';
 import { InstallHint } from '../layout/InstallHint.tsx';
 
 interface TileProps {
@@ -21,13 +25,20 @@ interface TileProps {
   label: string;
   hint: string;
   icon: ComponentType<{ size?: string }>;
+  /** Things waiting (the hint says how many in words). */
+  count?: number;
 }
 
-function Tile({ to, label, hint, icon: Icon }: TileProps) {
+function Tile({ to, label, hint, icon: Icon, count }: TileProps) {
   return (
     <Link to={to} className="sotay-tile">
       <span className="sotay-tile-icon">
         <Icon size="1.9rem" />
+        {!!count && (
+          <span className="sotay-tile-count" aria-hidden="true">
+            {count > 99 ? '99+' : count}
+          </span>
+        )}
       </span>
       <span className="sotay-tile-text">
         <Text component="span" display="block" fw={700} size="xl" lh={1.3}>
@@ -47,14 +58,38 @@ export function HomePage() {
   const me = useMe();
   const logout = useLogout();
   const name = me.member?.fullName;
+  const committeeMember = isCommittee(me);
+  const registrations = useQuery({ ...pendingRegistrationsQuery, enabled: committeeMember });
+  const corrections = useQuery({ ...pendingCorrectionsQuery, enabled: committeeMember });
+  const waiting = (
+    n: number | undefined,
+    hint: string,
+    pending: 'tiles.registrationsPending' | 'tiles.correctionsPending',
+  ) => (n ? t(pending, { count: n }) : hint);
+  const nRegistrations = registrations.data?.items.length;
+  const nCorrections = corrections.data?.items.length;
   const mine: TileProps[] = [
     ...(me.member
       ? [{ to: '/profile', label: t('tiles.profile'), hint: t('tiles.profileHint'), icon: IconUser }]
       : []),
     { to: '/settings', label: t('tiles.settings'), hint: t('tiles.settingsHint'), icon: IconSettings },
   ];
-  const committee: TileProps[] = isCommittee(me)
+  const committee: TileProps[] = committeeMember
     ? [
+        {
+          to: '/registrations',
+          label: t('tiles.registrations'),
+          hint: waiting(nRegistrations, t('tiles.registrationsHint'), 'tiles.registrationsPending'),
+          icon: IconCheck,
+          count: nRegistrations,
+        },
+        {
+          to: '/corrections',
+          label: t('tiles.corrections'),
+          hint: waiting(nCorrections, t('tiles.correctionsHint'), 'tiles.correctionsPending'),
+          icon: IconEdit,
+          count: nCorrections,
+        },
         { to: '/members', label: t('tiles.members'), hint: t('tiles.membersHint'), icon: IconUsers },
         { to: '/import', label: t('tiles.import'), hint: t('tiles.importHint'), icon: IconUpload },
         { to: '/orgs', label: t('tiles.orgs'), hint: t('tiles.orgsHint'), icon: IconTree },

@@ -1,15 +1,19 @@
-import { Button, Group, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import '../i18n/accounts.ts';
+import { DeviceForm } from '../accounts/DeviceForm.tsx';
 import { api, data } from '../api/client.ts';
 import type { Member } from '../api/types.ts';
 import { useMe } from '../auth/session.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
+import { IconCheck } from '../components/icons.tsx';
 import { MemberFields } from '../components/MemberFields.tsx';
 import { Page } from '../components/Page.tsx';
 import { SuccessAlert } from '../components/SuccessAlert.tsx';
-import { formatPhone } from '../lib/format.ts';
+import { formatDay, formatInstant, formatPhone } from '../lib/format.ts';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -81,11 +85,79 @@ function ContactForm({
   );
 }
 
+/** "Xác nhận thông tin đúng" (a basic function of proficiency, seed 003) or "Đề nghị sửa", at the top. */
+function ConfirmProfile({ member }: { member: Member }) {
+  const { t } = useTranslation('accounts');
+  const queryClient = useQueryClient();
+  const confirm = useMutation({
+    mutationFn: () => data(api.POST('/api/me/profile/confirm')),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['me'] }),
+  });
+  const confirmedAt = member.profileConfirmedAt;
+  return (
+    <Paper
+      withBorder
+      p={{ base: 'md', sm: 'lg' }}
+      radius="md"
+      component="section"
+      aria-labelledby="confirm-title"
+    >
+      <Stack gap="md">
+        <Title order={2} id="confirm-title">
+          {t('confirm.title')}
+        </Title>
+        {confirmedAt ? (
+          <SuccessAlert>{t('confirm.done', { date: formatDay(confirmedAt) })}</SuccessAlert>
+        ) : (
+          <Text>{t('confirm.text')}</Text>
+        )}
+        <ErrorAlert error={confirm.error} />
+        <Group gap="sm">
+          <Button
+            onClick={() => confirm.mutate()}
+            loading={confirm.isPending}
+            leftSection={<IconCheck />}
+            variant={confirmedAt ? 'default' : 'filled'}
+            size="xl"
+          >
+            {confirmedAt ? t('confirm.again') : t('confirm.button')}
+          </Button>
+          <Button
+            renderRoot={(props) => <Link {...props} to="/profile/corrections" />}
+            variant="default"
+            size="xl"
+          >
+            {t('confirm.correct')}
+          </Button>
+        </Group>
+      </Stack>
+    </Paper>
+  );
+}
+
+/** VNeID level and smartphone, declared by the member (the chi ủy may record them too). */
+function OwnDevice({ member, onDone }: { member: Member; onDone: () => void }) {
+  const { t } = useTranslation('accounts');
+  const queryClient = useQueryClient();
+  return (
+    <DeviceForm
+      device={member}
+      info={member.deviceSetAt ? t('device.setAt', { at: formatInstant(member.deviceSetAt) }) : undefined}
+      save={(body) => data(api.PATCH('/api/me/device', { body }))}
+      onSaved={async () => {
+        await queryClient.invalidateQueries({ queryKey: ['me'] });
+        onDone();
+      }}
+    />
+  );
+}
+
 /** Thông tin sơ lược: one's own record, with phone and e-mail editable. */
 export function ProfilePage() {
   const { t } = useTranslation();
+  const { t: ta } = useTranslation('accounts');
   const me = useMe();
-  const [editing, setEditing] = useState(false);
+  const [editing, setEditing] = useState<'contact' | 'device' | null>(null);
   const [saved, setSaved] = useState(false);
   const [full, setFull] = useState<Member | null>(null);
   const reveal = useMutation({
@@ -103,6 +175,7 @@ export function ProfilePage() {
   const memberId = me.member.id;
   return (
     <Page title={t('profile.title')}>
+      <ConfirmProfile member={me.member} />
       <Text>{t('profile.help')}</Text>
       {saved && <SuccessAlert>{t('app.saved')}</SuccessAlert>}
       <ErrorAlert error={reveal.error} />
@@ -111,26 +184,43 @@ export function ProfilePage() {
         onRevealCccd={() => reveal.mutate(memberId)}
         revealing={reveal.isPending}
         contactExtra={
-          editing ? (
+          editing === 'contact' ? (
             <ContactForm
               member={me.member}
               onSaved={() => {
-                setEditing(false);
+                setEditing(null);
                 setSaved(true);
               }}
-              onCancel={() => setEditing(false)}
+              onCancel={() => setEditing(null)}
             />
+          ) : editing === 'device' ? (
+            <Stack gap="sm">
+              <OwnDevice member={me.member} onDone={() => undefined} />
+              <Button variant="default" onClick={() => setEditing(null)} w="fit-content">
+                {t('app.close')}
+              </Button>
+            </Stack>
           ) : (
-            <Button
-              variant="default"
-              onClick={() => {
-                setEditing(true);
-                setSaved(false);
-              }}
-              w="fit-content"
-            >
-              {t('profile.editContact')}
-            </Button>
+            <Group gap="sm">
+              <Button
+                variant="default"
+                onClick={() => {
+                  setEditing('contact');
+                  setSaved(false);
+                }}
+              >
+                {t('profile.editContact')}
+              </Button>
+              <Button
+                variant="default"
+                onClick={() => {
+                  setEditing('device');
+                  setSaved(false);
+                }}
+              >
+                {ta('device.edit')}
+              </Button>
+            </Group>
           )
         }
       />

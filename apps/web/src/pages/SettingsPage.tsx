@@ -3,7 +3,7 @@ import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useLogout, useMe } from '../auth/session.ts';
 import { TextSizeControl } from '../auth/TextSizeToggle.tsx';
-import { IconKey, IconLogout } from '../components/icons.tsx';
+import { IconKey, IconList, IconLogout, IconPhone } from '../components/icons.tsx';
 import { Page } from '../components/Page.tsx';
 import { Section } from '../components/Section.tsx';
 import { setLanguage } from '../i18n/index.ts';
@@ -54,6 +54,19 @@ export function SettingsPage() {
           <Button component={Link} to="/change-password" variant="default" leftSection={<IconKey />}>
             {t('settings.changePassword')}
           </Button>
+          <Button component={Link} to="/settings/sessions" variant="default" leftSection={<IconPhone />}>
+            {t('settings.sessions')}
+          </Button>
+          {me.user.totpEnabled && (
+            <Button
+              component={Link}
+              to="/settings/recovery-codes"
+              variant="default"
+              leftSection={<IconList />}
+            >
+              {t('settings.recoveryCodes')}
+            </Button>
+          )}
           <Button variant="default" leftSection={<IconLogout />} onClick={() => void logout()}>
             {t('settings.logout')}
           </Button>

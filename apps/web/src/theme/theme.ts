@@ -73,6 +73,8 @@ const components: MantineThemeOverride['components'] = {
   Switch: { defaultProps: { size: 'xl' } },
   Checkbox: { defaultProps: { size: 'lg' } },
   Alert: { defaultProps: { radius: 'md' } },
+  // links always look like links (not only on hover, which phones do not have)
+  Anchor: { defaultProps: { underline: 'always' } },
 };
 
 const base: MantineThemeOverride = {

@@ -1,0 +1,218 @@
+import { addStrings } from './index.ts';
+
+/** Before signing in: the additions to the login screen, registration, and "Quên mật khẩu". */
+const vi = {
+  login: {
+    registerPrompt: 'Chưa có tài khoản?',
+    register: 'Đăng ký tài khoản',
+    registerAgain: 'Đăng ký lại',
+    forgot: 'Quên mật khẩu?',
+    or: 'hoặc',
+    oidc: 'Đăng nhập bằng {{label}}',
+    oidcTitle: 'Đăng nhập bằng {{label}}',
+    oidcMessages: {
+      'khong-khop':
+        'Chưa đăng nhập được: không có tài khoản nào gắn với số CCCD này. Nếu chưa có tài khoản, đồng chí hãy bấm “Đăng ký tài khoản” hoặc nhờ chi ủy tạo giúp.',
+      'cho-duyet':
+        'Tài khoản của đồng chí đang chờ chi ủy phê duyệt. Khi được duyệt, đồng chí đăng nhập được.',
+      'bi-khoa': 'Tài khoản của đồng chí đang bị khoá. Hãy liên hệ chi ủy chi bộ để được mở khoá.',
+      'can-ma-xac-thuc':
+        'Tài khoản này có xác thực hai bước, nên cần đăng nhập bằng mật khẩu và mã xác thực ở dưới.',
+      huy: 'Đã huỷ đăng nhập bằng {{label}}. Đồng chí có thể thử lại, hoặc đăng nhập bằng mật khẩu.',
+      other: 'Chưa đăng nhập được bằng {{label}}. Hãy thử lại, hoặc đăng nhập bằng mật khẩu.',
+    },
+    useRecovery: 'Dùng mã dự phòng',
+    useTotp: 'Dùng mã từ ứng dụng xác thực',
+    recovery: 'Mã dự phòng',
+    recoveryHelp:
+      'Một trong 10 mã dự phòng đã in hoặc chép lại, dạng abcd-efgh. Mỗi mã chỉ dùng được một lần.',
+    recoveryInvalid: 'Mã dự phòng gồm 8 chữ và số, dạng abcd-efgh.',
+  },
+  register: {
+    title: 'Đăng ký tài khoản',
+    intro: 'Chỉ cần 4 bước ngắn, rồi kiểm tra lại và gửi. Chi ủy chi bộ sẽ phê duyệt tài khoản cho đồng chí.',
+    stepOf: 'Bước {{step}}/{{total}}',
+    next: 'Tiếp tục',
+    back: 'Quay lại',
+    steps: {
+      id: 'Số thẻ hoặc CCCD',
+      birth: 'Ngày sinh',
+      phone: 'Số điện thoại',
+      password: 'Mật khẩu',
+      review: 'Kiểm tra và gửi',
+    },
+    idQuestion: 'Đồng chí đăng ký bằng số nào?',
+    idKind: 'Chọn một trong hai',
+    card: 'Số thẻ đảng viên',
+    cccd: 'Số căn cước công dân (CCCD)',
+    cardLabel: 'Số thẻ đảng viên',
+    cardHelp: 'Dãy số in trên thẻ đảng viên, ví dụ 12345678.',
+    cccdLabel: 'Số CCCD',
+    cccdHelp: '12 chữ số in ở mặt trước thẻ căn cước, ví dụ 001058000123.',
+    cardInvalid: 'Số thẻ đảng viên gồm 6 đến 12 chữ số.',
+    cccdInvalid: 'Số CCCD gồm 12 chữ số.',
+    birthQuestion: 'Ngày sinh của đồng chí',
+    birthHelp: 'Nhập bằng số. Ví dụ sinh ngày 5 tháng 8 năm 1955: nhập 5, rồi 8, rồi 1955.',
+    birthMissing: 'Hãy nhập đủ ngày, tháng và năm sinh.',
+    birthInvalid: 'Không có ngày {{date}}. Hãy kiểm tra lại ngày và tháng.',
+    yearInvalid: 'Năm sinh gồm 4 chữ số, ví dụ 1955.',
+    phoneQuestion: 'Số điện thoại của đồng chí',
+    phoneLabel: 'Số điện thoại di động',
+    phoneHelp: 'Gồm 10 chữ số, ví dụ 0912 345 678. Khi được duyệt, đồng chí đăng nhập bằng số này.',
+    phoneInvalid: 'Số điện thoại gồm 10 chữ số và bắt đầu bằng số 0, ví dụ 0912 345 678.',
+    passwordQuestion: 'Đặt mật khẩu',
+    passwordLabel: 'Mật khẩu',
+    passwordHelp:
+      'Ít nhất 8 ký tự. Nên dùng một câu ngắn dễ nhớ, gõ không dấu, ví dụ: nha toi co 3 cay cau. Không dùng ngày sinh hay số điện thoại.',
+    passwordShort: 'Mật khẩu cần ít nhất 8 ký tự.',
+    passwordRemember: 'Hãy nhớ mật khẩu này: đồng chí dùng nó mỗi lần đăng nhập.',
+    reviewQuestion: 'Kiểm tra lại trước khi gửi',
+    reviewHelp: 'Nếu điều gì chưa đúng, bấm “Sửa” ở dòng đó.',
+    edit: 'Sửa',
+    editLabel: 'Sửa {{field}}',
+    passwordHidden: '{{count}} ký tự (đang ẩn)',
+    showPassword: 'Hiện mật khẩu',
+    hidePassword: 'Ẩn mật khẩu',
+    submit: 'Gửi đăng ký',
+    notMatchedHelp:
+      'Hãy bấm “Sửa” để kiểm tra lại số và ngày sinh. Nếu vẫn không được, hãy nhờ chi ủy chi bộ tạo tài khoản giúp.',
+    existsHelp: 'Nếu quên mật khẩu, hãy bấm “Quên mật khẩu?”.',
+    doneTitle: 'Đã gửi đăng ký, chờ chi ủy phê duyệt',
+    doneNext: 'Việc tiếp theo',
+    done1: 'Chi ủy chi bộ của đồng chí sẽ kiểm tra và phê duyệt đăng ký, thường trong vài ngày.',
+    done2:
+      'Khi được duyệt, đồng chí đăng nhập bằng số điện thoại {{phone}} (hoặc số thẻ đảng viên) và mật khẩu vừa đặt.',
+    done3:
+      'Nếu chờ lâu hoặc cần giúp, hãy hỏi bí thư hoặc chi ủy viên chi bộ của mình. Chi ủy cũng có thể tạo tài khoản giúp đồng chí.',
+    toLogin: 'Về trang đăng nhập',
+  },
+  reset: {
+    title: 'Quên mật khẩu',
+    intro:
+      'Hãy nhờ bí thư hoặc chi ủy viên chi bộ cấp một mã đặt lại mật khẩu gồm 8 chữ số. Sau đó nhập mã ở đây cùng mật khẩu mới.',
+    username: 'Số điện thoại hoặc số thẻ đảng viên',
+    usernameHelp: 'Tên đăng nhập, như ghi trên phiếu mã. Ví dụ: 0912 345 678',
+    usernameMissing: 'Hãy nhập số điện thoại hoặc số thẻ đảng viên.',
+    mailTitle: 'Nhận mã qua thư điện tử',
+    mailHelp:
+      'Nếu đồng chí đã khai địa chỉ email trong hồ sơ, có thể nhận mã qua thư (mã dùng được trong 1 giờ).',
+    mailSend: 'Gửi mã qua thư điện tử',
+    code: 'Mã đặt lại (8 chữ số)',
+    codeHelp: 'Mã do chi ủy đưa, hoặc mã trong thư điện tử.',
+    codeInvalid: 'Mã gồm đúng 8 chữ số.',
+    submit: 'Đặt mật khẩu mới',
+    doneTitle: 'Đã đặt mật khẩu mới',
+    doneText:
+      'Từ giờ đồng chí đăng nhập bằng mật khẩu mới. Các thiết bị còn đăng nhập bằng mật khẩu cũ đã được đăng xuất.',
+    toLogin: 'Đăng nhập',
+  },
+};
+
+export type SigninResources = typeof vi;
+
+const en: SigninResources = {
+  login: {
+    registerPrompt: 'No account yet?',
+    register: 'Register an account',
+    registerAgain: 'Register again',
+    forgot: 'Forgot your password?',
+    or: 'or',
+    oidc: 'Sign in with {{label}}',
+    oidcTitle: 'Sign in with {{label}}',
+    oidcMessages: {
+      'khong-khop':
+        'Could not sign in: no account is linked to this ID card number. If you have no account yet, press “Register an account” or ask your branch committee to create one.',
+      'cho-duyet':
+        'Your account is waiting for the branch committee’s approval. Once approved, you can sign in.',
+      'bi-khoa': 'Your account is locked. Ask your branch committee to unlock it.',
+      'can-ma-xac-thuc':
+        'This account uses two-step verification, so sign in with your password and the code below.',
+      huy: 'Sign-in with {{label}} was cancelled. Try again, or sign in with your password.',
+      other: 'Could not sign in with {{label}}. Try again, or sign in with your password.',
+    },
+    useRecovery: 'Use a backup code',
+    useTotp: 'Use a code from the authenticator app',
+    recovery: 'Backup code',
+    recoveryHelp: 'One of the 10 backup codes you printed or wrote down, like abcd-efgh. Each works once.',
+    recoveryInvalid: 'A backup code has 8 letters and digits, like abcd-efgh.',
+  },
+  register: {
+    title: 'Register an account',
+    intro: 'Four short steps, then check and send. Your branch committee approves the account.',
+    stepOf: 'Step {{step}} of {{total}}',
+    next: 'Next',
+    back: 'Back',
+    steps: {
+      id: 'Party card or ID card',
+      birth: 'Date of birth',
+      phone: 'Phone number',
+      password: 'Password',
+      review: 'Check and send',
+    },
+    idQuestion: 'Which number do you register with?',
+    idKind: 'Choose one',
+    card: 'Party card number',
+    cccd: 'Citizen ID card number (CCCD)',
+    cardLabel: 'Party card number',
+    cardHelp: 'The number printed on your Party card, e.g. 12345678.',
+    cccdLabel: 'ID card number',
+    cccdHelp: 'The 12 digits on the front of your ID card, e.g. 001058000123.',
+    cardInvalid: 'A Party card number has 6 to 12 digits.',
+    cccdInvalid: 'An ID card number has 12 digits.',
+    birthQuestion: 'Your date of birth',
+    birthHelp: 'Type numbers. For example, born on 5 August 1955: type 5, then 8, then 1955.',
+    birthMissing: 'Please fill in the day, month and year.',
+    birthInvalid: 'There is no date {{date}}. Please check the day and month.',
+    yearInvalid: 'The year has 4 digits, e.g. 1955.',
+    phoneQuestion: 'Your phone number',
+    phoneLabel: 'Mobile phone number',
+    phoneHelp: '10 digits, e.g. 0912 345 678. Once approved, you sign in with this number.',
+    phoneInvalid: 'A phone number has 10 digits and starts with 0, e.g. 0912 345 678.',
+    passwordQuestion: 'Choose a password',
+    passwordLabel: 'Password',
+    passwordHelp:
+      'At least 8 characters. A short sentence without accents is easy to remember, e.g. nha toi co 3 cay cau. Do not use your birth date or phone number.',
+    passwordShort: 'The password needs at least 8 characters.',
+    passwordRemember: 'Remember this password: you will use it each time you sign in.',
+    reviewQuestion: 'Check before sending',
+    reviewHelp: 'If something is wrong, press “Edit” on that line.',
+    edit: 'Edit',
+    editLabel: 'Edit {{field}}',
+    passwordHidden: '{{count}} characters (hidden)',
+    showPassword: 'Show password',
+    hidePassword: 'Hide password',
+    submit: 'Send registration',
+    notMatchedHelp:
+      'Press “Edit” to check the number and the date of birth. If it still fails, ask your branch committee to create the account.',
+    existsHelp: 'If you forgot your password, press “Forgot your password?”.',
+    doneTitle: 'Registration sent, waiting for the branch committee',
+    doneNext: 'What happens next',
+    done1: 'Your branch committee checks and approves the registration, usually within a few days.',
+    done2:
+      'Once approved, sign in with the phone number {{phone}} (or your Party card number) and the password you chose.',
+    done3:
+      'If it takes long or you need help, ask your branch secretary or a committee member. They can also create the account for you.',
+    toLogin: 'Back to sign-in',
+  },
+  reset: {
+    title: 'Forgot password',
+    intro:
+      'Ask your branch secretary or a committee member for an 8-digit reset code. Then type it here with a new password.',
+    username: 'Phone number or Party card number',
+    usernameHelp: 'Your username, as written on the code slip. For example: 0912 345 678',
+    usernameMissing: 'Please type your phone number or Party card number.',
+    mailTitle: 'Get a code by e-mail',
+    mailHelp: 'If your record has an e-mail address, you can get a code by e-mail (valid for 1 hour).',
+    mailSend: 'Send a code by e-mail',
+    code: 'Reset code (8 digits)',
+    codeHelp: 'The code from your committee, or from the e-mail.',
+    codeInvalid: 'The code has exactly 8 digits.',
+    submit: 'Set new password',
+    doneTitle: 'New password set',
+    doneText:
+      'From now on, sign in with the new password. Devices still signed in with the old one have been signed out.',
+    toLogin: 'Sign in',
+  },
+};
+
+addStrings('signin', { vi, en });
