@@ -17,7 +17,7 @@ import {
   updateMembers,
 } from './member-bulk.ts';
 import { type MemberColumn, mapHeader } from './member-columns.ts';
-import { type ExistingMember, existingByNumbers } from './member-match.ts';
+import { COMPARED_FIELDS, type ExistingMember, existingByNumbers } from './member-match.ts';
 import { type ImportedMember, parseMemberRow, type RowError } from './member-rows.ts';
 import { readTable, sniffTable } from './read-table.ts';
 
@@ -38,23 +38,6 @@ interface Options {
   dryRun: boolean;
   progressId?: string | undefined;
 }
-
-const FIELDS = [
-  'fullName',
-  'birthDate',
-  'gender',
-  'partyCardNumber',
-  'cccd',
-  'phone',
-  'joinedOn',
-  'officialOn',
-  'ethnicity',
-  'hometown',
-  'email',
-  'education',
-  'position',
-  'status',
-] as const;
 
 type Planned = { row: ImportedMember; target: ChiBoTarget & { kind: 'existing' | 'new' } };
 type Update = {
@@ -123,7 +106,7 @@ function duplicateErrors(rows: ImportedMember[]): RowError[] {
 
 function patchFor(row: ImportedMember, m: ExistingMember): Partial<typeof members.$inferInsert> {
   const patch: Record<string, unknown> = {};
-  for (const f of FIELDS) {
+  for (const f of COMPARED_FIELDS) {
     const v = row[f];
     if (v === undefined || v === null || v === '') continue;
     if ((m as Record<string, unknown>)[f] !== v) patch[f] = v;
@@ -131,7 +114,7 @@ function patchFor(row: ImportedMember, m: ExistingMember): Partial<typeof member
   return patch;
 }
 
-type MemberFields = Pick<typeof members.$inferInsert, (typeof FIELDS)[number] | 'orgId'>;
+type MemberFields = Pick<typeof members.$inferInsert, (typeof COMPARED_FIELDS)[number] | 'orgId'>;
 
 /** What the bulk writes store for a member: the fields, and the search and sort keys made from them. */
 function importedValues(m: MemberFields): ImportedValues {

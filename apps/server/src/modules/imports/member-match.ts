@@ -2,10 +2,8 @@ import { type Executor, members, orgUnits } from '@sotay/db';
 import { eq, or, sql } from 'drizzle-orm';
 import type { MemberRow } from '../members/repo.ts';
 
-/** The columns an import compares against (what a file may set), plus what it needs to decide. */
-export const MATCHED_COLUMNS = [
-  'id',
-  'orgId',
+/** The member fields a file may set, compared with the stored record to tell updated from unchanged. */
+export const COMPARED_FIELDS = [
   'fullName',
   'birthDate',
   'gender',
@@ -21,6 +19,9 @@ export const MATCHED_COLUMNS = [
   'position',
   'status',
 ] as const satisfies readonly (keyof MemberRow)[];
+
+/** What the import reads back of an existing member: the compared fields plus what it needs to decide. */
+export const MATCHED_COLUMNS = ['id', 'orgId', ...COMPARED_FIELDS] as const;
 
 export type ExistingMember = Pick<MemberRow, (typeof MATCHED_COLUMNS)[number]> & { orgPath: string };
 
