@@ -8,6 +8,7 @@ import { bootstrap } from './bootstrap.ts';
 import { readConfig } from './config.ts';
 import { seedDemo } from './demo/seed.ts';
 import { AppError } from './http/errors.ts';
+import { localFileStore } from './lib/file-store.ts';
 import { hashPassword } from './lib/password.ts';
 import { memoryProgress } from './lib/progress.ts';
 import { memoryThrottle } from './lib/throttle.ts';
@@ -161,6 +162,7 @@ async function run(argv: string[]) {
           database: s.database,
           throttle: memoryThrottle(),
           progress: memoryProgress(),
+          files: localFileStore(path.join(config.dataDir, 'files')),
           publicUrl: config.publicUrl,
           now: () => new Date(),
         };

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { S3Settings } from './lib/file-store.ts';
 import type { OidcSettings } from './modules/oidc/client.ts';
 
 /** Everything the server reads from the environment (README "Configuration" lists each one). */
@@ -16,6 +17,8 @@ export interface Config {
   oidc: OidcSettings | null;
   /** Sends password-reset codes by e-mail when set. */
   smtpUrl: string | null;
+  /** Uploaded files go to this S3-compatible bucket when S3_BUCKET is set; otherwise to `<data dir>/files`. */
+  s3: S3Settings | null;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -38,6 +41,25 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     redisUrl: env.REDIS_URL || null,
     oidc: readOidc(env),
     smtpUrl: readSmtpUrl(env.SMTP_URL),
+    s3: readS3(env),
+  };
+}
+
+function readS3(env: NodeJS.ProcessEnv): S3Settings | null {
+  const bucket = env.S3_BUCKET?.trim();
+  if (!bucket) {
+    if (env.S3_ENDPOINT) throw new Error('Đã đặt S3_ENDPOINT nhưng thiếu S3_BUCKET (tên bucket lưu tệp).');
+    return null;
+  }
+  const endpoint = env.S3_ENDPOINT?.trim() || null;
+  if (endpoint && !URL.canParse(endpoint))
+    throw new Error(`S3_ENDPOINT không phải địa chỉ hợp lệ: ${endpoint}`);
+  return {
+    endpoint,
+    bucket,
+    region: env.S3_REGION?.trim() || 'us-east-1',
+    accessKeyId: env.S3_ACCESS_KEY_ID || null,
+    secretAccessKey: env.S3_SECRET_ACCESS_KEY || null,
   };
 }
 

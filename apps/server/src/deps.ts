@@ -1,4 +1,5 @@
 import type { Database } from '@sotay/db';
+import type { FileStore } from './lib/file-store.ts';
 import type { Mailer } from './lib/mailer.ts';
 import type { ProgressRegistry } from './lib/progress.ts';
 import type { Throttle } from './lib/throttle.ts';
@@ -9,6 +10,8 @@ export interface Deps {
   database: Database;
   throttle: Throttle;
   progress: ProgressRegistry;
+  /** Uploaded documents, attachments and bài thu hoạch files. */
+  files: FileStore;
   publicUrl: string;
   now: () => Date;
   /** Sign-in with the national identity (OIDC); absent: the OIDC routes say it is off. */

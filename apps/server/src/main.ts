@@ -1,9 +1,11 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { listBackups, newestBackup, rotateBackup } from '@sotay/db';
 import { createApp, logSerializers } from './app.ts';
 import { bootstrap } from './bootstrap.ts';
 import { readConfig } from './config.ts';
 import { seedDemo } from './demo/seed.ts';
+import { localFileStore, s3FileStore } from './lib/file-store.ts';
 import { smtpMailer } from './lib/mailer.ts';
 import { memoryProgress } from './lib/progress.ts';
 import { memoryThrottle, redisThrottle } from './lib/throttle.ts';
@@ -29,6 +31,7 @@ async function main() {
       database,
       throttle,
       progress: memoryProgress(),
+      files: config.s3 ? s3FileStore(config.s3) : localFileStore(path.join(config.dataDir, 'files')),
       publicUrl: config.publicUrl,
       now: () => new Date(),
       oidc: config.oidc,

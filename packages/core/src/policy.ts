@@ -53,6 +53,14 @@ const RULES = {
   /** Clear a user's second factor (lost phone). */
   'account.resetSecondFactor': { roles: ['admin'] },
   'audit.read': { roles: ['admin'] },
+  /** Upload, edit, publish, withdraw and replace documents addressed to the unit (and see its drafts). */
+  'document.manage': { roles: COMMITTEE },
+  /** Who has read a document, per unit of its audience. */
+  'document.stats': { roles: COMMITTEE },
+  /** Assign study topics (chuyên đề, nghị quyết) with their question bank to a subtree. */
+  'study.manage': { roles: ['cap_uy', 'van_phong', 'admin'] },
+  /** See members' study completion and comment on their bài thu hoạch. */
+  'study.review': { roles: COMMITTEE },
 } as const satisfies Record<string, Rule>;
 
 type RuleName = keyof typeof RULES;

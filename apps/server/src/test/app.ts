@@ -1,10 +1,14 @@
 import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { Role } from '@sotay/core';
 import { type Database, roleAssignments, users } from '@sotay/db';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { createApp } from '../app.ts';
 import { bootstrap } from '../bootstrap.ts';
 import type { Deps } from '../deps.ts';
+import { localFileStore } from '../lib/file-store.ts';
 import { hashPassword } from '../lib/password.ts';
 import { memoryProgress } from '../lib/progress.ts';
 import { memoryThrottle, type Throttle } from '../lib/throttle.ts';
@@ -32,6 +36,7 @@ export async function testApp(
   } = {},
 ): Promise<TestApp> {
   const { database, close } = await testDatabase();
+  const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sotay-files-'));
   const boot = await bootstrap(database, {
     rootName: 'Đảng bộ xã Thử Nghiệm',
     adminPassword: ADMIN_PASSWORD,
@@ -46,6 +51,7 @@ export async function testApp(
     database,
     throttle: opts.throttle ?? memoryThrottle(() => clock.now.getTime()),
     progress: memoryProgress(),
+    files: localFileStore(filesDir),
     publicUrl: 'http://localhost:3000',
     now: () => clock.now,
     ...opts.deps,
@@ -60,6 +66,7 @@ export async function testApp(
     close: async () => {
       await app.close();
       await close();
+      fs.rmSync(filesDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,8 +1,10 @@
 import type { AddressInfo } from 'node:net';
+import os from 'node:os';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../app.ts';
 import type { Deps } from '../../deps.ts';
+import { localFileStore } from '../../lib/file-store.ts';
 import { smtpMailer } from '../../lib/mailer.ts';
 import { memoryProgress } from '../../lib/progress.ts';
 import { memoryThrottle } from '../../lib/throttle.ts';
@@ -179,6 +181,7 @@ describe('without SMTP_URL', () => {
       database: { kind: 'embedded' } as Deps['database'],
       throttle: memoryThrottle(),
       progress: memoryProgress(),
+      files: localFileStore(os.tmpdir()),
       publicUrl: 'http://localhost:3000',
       now: () => new Date(),
     });

@@ -1,11 +1,13 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import os from 'node:os';
 import { auditLog, users } from '@sotay/db';
 import { eq } from 'drizzle-orm';
 import Provider from 'oidc-provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../app.ts';
 import type { Deps } from '../../deps.ts';
+import { localFileStore } from '../../lib/file-store.ts';
 import { memoryProgress } from '../../lib/progress.ts';
 import { memoryThrottle } from '../../lib/throttle.ts';
 import { createUser, loginAdmin, type TestApp, testApp } from '../../test/app.ts';
@@ -328,6 +330,7 @@ describe('without OIDC settings', () => {
       database: { kind: 'embedded' } as Deps['database'],
       throttle: memoryThrottle(),
       progress: memoryProgress(),
+      files: localFileStore(os.tmpdir()),
       publicUrl: 'http://localhost:3000',
       now: () => new Date(),
     });
