@@ -17,6 +17,7 @@ import { accountRoutes } from './modules/accounts/routes.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { authRoutes } from './modules/auth/routes.ts';
 import { correctionRoutes } from './modules/corrections/routes.ts';
+import { documentRoutes } from './modules/documents/routes.ts';
 import { healthRoutes } from './modules/health/routes.ts';
 import { importRoutes } from './modules/imports/routes.ts';
 import { memberRoutes } from './modules/members/routes.ts';
@@ -102,6 +103,7 @@ export async function createApp(deps: Deps, opts: AppOptions = {}): Promise<Fast
     correctionRoutes,
     roleRoutes,
     auditRoutes,
+    documentRoutes,
   ]) {
     await app.register(routes(deps));
   }

@@ -1,5 +1,7 @@
 export * from './cccd.ts';
 export * from './dates.ts';
+export * from './document-meta.ts';
+export * from './document-number.ts';
 export * from './gender.ts';
 export * from './member-status.ts';
 export * from './phone.ts';

@@ -15,6 +15,9 @@ import {
 } from 'drizzle-orm/pg-core';
 import { members, orgUnits, users } from './schema-core.ts';
 
+export const DOCUMENT_STATUSES = ['draft', 'published', 'withdrawn', 'replaced'] as const;
+export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
+
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
 const id = () => uuid('id').primaryKey().default(sql`gen_random_uuid()`);
@@ -57,7 +60,7 @@ export const documents = pgTable(
       (): SQL =>
         sql`setweight(to_tsvector('simple'::regconfig, search_head), 'A') || setweight(to_tsvector('simple'::regconfig, search_body), 'C')`,
     ),
-    status: text('status').notNull().default('draft'),
+    status: text('status', { enum: DOCUMENT_STATUSES }).notNull().default('draft'),
     previousVersionId: uuid('previous_version_id').references((): AnyPgColumn => documents.id),
     replacedById: uuid('replaced_by_id').references((): AnyPgColumn => documents.id),
     publishedAt: timestamp('published_at', { withTimezone: true }),
