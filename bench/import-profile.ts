@@ -4,10 +4,13 @@
  *
  *   node --import tsx bench/import-profile.ts [--rows 100000] [--backend embedded|postgres]
  */
+
 import fs from 'node:fs';
+import os from 'node:os';
 import { openEmbedded, openPostgres, runMigrations } from '@sotay/db';
 import { bootstrap } from '../apps/server/src/bootstrap.ts';
 import type { Deps } from '../apps/server/src/deps.ts';
+import { localFileStore } from '../apps/server/src/lib/file-store.ts';
 import type { ProgressRegistry } from '../apps/server/src/lib/progress.ts';
 import { memoryThrottle } from '../apps/server/src/lib/throttle.ts';
 import { importMembers } from '../apps/server/src/modules/imports/member-import.ts';
@@ -51,6 +54,7 @@ async function main() {
       database,
       throttle: memoryThrottle(),
       progress,
+      files: localFileStore(os.tmpdir()),
       publicUrl: 'http://localhost',
       now: () => new Date(),
     };

@@ -39,6 +39,11 @@ CREATE TABLE "document_references" (
 	"candidate_ids" uuid[] DEFAULT '{}'::uuid[] NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "document_texts" (
+	"document_id" uuid PRIMARY KEY NOT NULL,
+	"body_text" text NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "documents" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"org_id" uuid NOT NULL,
@@ -52,10 +57,9 @@ CREATE TABLE "documents" (
 	"issued_on" date,
 	"title" text NOT NULL,
 	"category" text,
-	"body_text" text DEFAULT '' NOT NULL,
 	"search_head" text NOT NULL,
-	"search_body" text NOT NULL,
-	"search_vector" "tsvector" GENERATED ALWAYS AS (setweight(to_tsvector('simple'::regconfig, search_head), 'A') || setweight(to_tsvector('simple'::regconfig, search_body), 'C')) STORED,
+	"search_vector" "tsvector" NOT NULL,
+	"head_vector" "tsvector" GENERATED ALWAYS AS (to_tsvector('simple'::regconfig, search_head)) STORED,
 	"status" text DEFAULT 'draft' NOT NULL,
 	"previous_version_id" uuid,
 	"replaced_by_id" uuid,
@@ -139,6 +143,7 @@ ALTER TABLE "document_reads" ADD CONSTRAINT "document_reads_user_id_users_id_fk"
 ALTER TABLE "document_reads" ADD CONSTRAINT "document_reads_member_id_members_id_fk" FOREIGN KEY ("member_id") REFERENCES "public"."members"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "document_references" ADD CONSTRAINT "document_references_document_id_documents_id_fk" FOREIGN KEY ("document_id") REFERENCES "public"."documents"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "document_references" ADD CONSTRAINT "document_references_target_id_documents_id_fk" FOREIGN KEY ("target_id") REFERENCES "public"."documents"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "document_texts" ADD CONSTRAINT "document_texts_document_id_documents_id_fk" FOREIGN KEY ("document_id") REFERENCES "public"."documents"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "documents" ADD CONSTRAINT "documents_org_id_org_units_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."org_units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "documents" ADD CONSTRAINT "documents_audience_org_id_org_units_id_fk" FOREIGN KEY ("audience_org_id") REFERENCES "public"."org_units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "documents" ADD CONSTRAINT "documents_previous_version_id_documents_id_fk" FOREIGN KEY ("previous_version_id") REFERENCES "public"."documents"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -164,7 +169,7 @@ CREATE INDEX "document_references_key_idx" ON "document_references" USING btree 
 CREATE INDEX "document_references_target_idx" ON "document_references" USING btree ("target_id");--> statement-breakpoint
 CREATE INDEX "documents_search_vector_idx" ON "documents" USING gin ("search_vector");--> statement-breakpoint
 CREATE INDEX "documents_search_head_trgm" ON "documents" USING gin ("search_head" gin_trgm_ops);--> statement-breakpoint
-CREATE INDEX "documents_number_key_idx" ON "documents" USING btree ("number_key");--> statement-breakpoint
+CREATE INDEX "documents_number_key_idx" ON "documents" USING btree ("number_key" text_pattern_ops);--> statement-breakpoint
 CREATE INDEX "documents_audience_idx" ON "documents" USING btree ("audience_org_id","status");--> statement-breakpoint
 CREATE INDEX "documents_issued_idx" ON "documents" USING btree ("issued_on","id");--> statement-breakpoint
 CREATE INDEX "study_attempts_topic_user_idx" ON "study_attempts" USING btree ("topic_id","user_id");--> statement-breakpoint

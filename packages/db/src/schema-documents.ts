@@ -51,14 +51,17 @@ export const documents = pgTable(
     issuedOn: date('issued_on'),
     title: text('title').notNull(),
     category: text('category'),
-    bodyText: text('body_text').notNull().default(''),
     /** Folded number forms, type name, title and issuing body (weight A, trigram-indexed). */
     searchHead: text('search_head').notNull(),
-    /** Folded body text (weight C). */
-    searchBody: text('search_body').notNull(),
-    searchVector: tsvector('search_vector').generatedAlwaysAs(
-      (): SQL =>
-        sql`setweight(to_tsvector('simple'::regconfig, search_head), 'A') || setweight(to_tsvector('simple'::regconfig, search_body), 'C')`,
+    /**
+     * Head (weight A) and folded body (weight C), written by the app (`documentVector`). The body text
+     * itself lives in `document_texts`: kept here it would make every row too big to store uncompressed,
+     * and a search would decompress every candidate row.
+     */
+    searchVector: tsvector('search_vector').notNull(),
+    /** The head alone: ranks title and number matches without reading the (large) body vector. */
+    headVector: tsvector('head_vector').generatedAlwaysAs(
+      (): SQL => sql`to_tsvector('simple'::regconfig, search_head)`,
     ),
     status: text('status', { enum: DOCUMENT_STATUSES }).notNull().default('draft'),
     previousVersionId: uuid('previous_version_id').references((): AnyPgColumn => documents.id),
@@ -72,11 +75,20 @@ export const documents = pgTable(
   (t) => [
     index('documents_search_vector_idx').using('gin', t.searchVector),
     index('documents_search_head_trgm').using('gin', sql`${t.searchHead} gin_trgm_ops`),
-    index('documents_number_key_idx').on(t.numberKey),
+    // text_pattern_ops: serves both `= key` and the `like '18-kh/%'` prefix of a partly typed number
+    index('documents_number_key_idx').using('btree', sql`${t.numberKey} text_pattern_ops`),
     index('documents_audience_idx').on(t.audienceOrgId, t.status),
     index('documents_issued_idx').on(t.issuedOn, t.id),
   ],
 );
+
+/** The extracted text of a document, read only when the document is shown or a snippet is cut. */
+export const documentTexts = pgTable('document_texts', {
+  documentId: uuid('document_id')
+    .primaryKey()
+    .references(() => documents.id),
+  bodyText: text('body_text').notNull(),
+});
 
 /** Files of a document: the main PDF/DOCX and attachments (videos, images), kept in the file store. */
 export const documentFiles = pgTable(

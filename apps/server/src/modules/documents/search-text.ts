@@ -33,7 +33,15 @@ export function searchBody(text: string): string {
 export function tsQuery(q: string): string | null {
   const tokens = searchTokens(q);
   if (!tokens.length) return null;
-  return tokens.map((t, i) => (i === tokens.length - 1 ? `${t}:*` : t)).join(' & ');
+  // a number is typed whole ("18" must not find 180); a last word may be half typed
+  return tokens.map((t, i) => (i === tokens.length - 1 && !/^\d+$/.test(t) ? `${t}:*` : t)).join(' & ');
+}
+
+/** The words as a tsquery phrase ("a <-> b <-> c"), for queries of three or more words. */
+export function phraseQuery(q: string): string | null {
+  const tokens = searchTokens(q);
+  if (tokens.length < 3) return null;
+  return tokens.map((t, i) => (i === tokens.length - 1 && !/^\d+$/.test(t) ? `${t}:*` : t)).join(' <-> ');
 }
 
 export interface Snippet {

@@ -14,7 +14,7 @@ import {
   ROLES,
   scopePaths,
 } from '@sotay/core';
-import { documentFiles, documents, type Executor, orgUnits } from '@sotay/db';
+import { documentFiles, documents, documentTexts, type Executor, orgUnits } from '@sotay/db';
 import { eq, sql } from 'drizzle-orm';
 import type { Deps } from '../../deps.ts';
 import { AppError, badRequest, forbidden, notFound, unprocessable } from '../../http/errors.ts';
@@ -24,9 +24,11 @@ import { findOrg } from '../orgs/repo.ts';
 import { extractDocumentText } from './extract.ts';
 import { type NewReference, resolveReferences, saveReferences } from './references.ts';
 import {
+  bodyTextOf,
   citingDocuments,
   type DocumentRow,
   documentsByIds,
+  documentVector,
   filesOf,
   findVisible,
   type ListFilter,
@@ -38,7 +40,7 @@ import {
   type Viewer,
   visibleIds,
 } from './repo.ts';
-import { searchBody, searchHead, snippet, tsQuery } from './search-text.ts';
+import { phraseQuery, searchBody, searchHead, snippet, tsQuery } from './search-text.ts';
 import { viewerOf } from './viewer.ts';
 
 export const MAX_DOCUMENT_BYTES = 30 * 1024 * 1024;
@@ -195,7 +197,6 @@ export async function uploadDocument(
     issuedOn: givenDate ?? meta.issuedOn,
     title: title.slice(0, 1000),
     category: cleanText(fields.category ?? '') || null,
-    bodyText: text,
   };
   const id = crypto.randomUUID();
   const stored = await storeFile(deps, id, 'main', file, kind);
@@ -206,13 +207,14 @@ export async function uploadDocument(
         id,
         ...row,
         searchHead: searchHead(row),
-        searchBody: searchBody(text),
+        searchVector: documentVector(searchHead(row), searchBody(text)),
         status: 'draft',
         previousVersionId: fields.previousVersionId ?? null,
         createdBy: actor.userId,
         createdAt: now,
         updatedAt: now,
       });
+      await tx.insert(documentTexts).values({ documentId: id, bodyText: text });
       await tx.insert(documentFiles).values({ ...stored, createdAt: now });
       await saveReferences(tx, id, citationsToReferences(text, row.numberKey));
       if (row.numberKey) await resolveReferences(tx, [row.numberKey]);
@@ -354,11 +356,12 @@ export async function updateDocument(deps: Deps, actor: Actor, id: string, patch
         audienceOrgId: next.audienceOrgId,
         orgId: next.orgId,
         searchHead: searchHead(next),
+        searchVector: documentVector(searchHead(next), searchBody(await bodyTextOf(tx, id))),
         updatedAt: now,
       })
       .where(eq(documents.id, id));
     if (next.numberKey !== doc.numberKey) {
-      await saveReferences(tx, id, citationsToReferences(doc.bodyText, next.numberKey));
+      await saveReferences(tx, id, citationsToReferences(await bodyTextOf(tx, id), next.numberKey));
     }
     await resolveReferences(
       tx,
@@ -498,6 +501,7 @@ export async function listForActor(deps: Deps, actor: Actor, query: ListQuery) {
     unread: query.unread,
     bookmarked: query.bookmarked,
     tsq: q ? tsQuery(q) : null,
+    phrase: q ? phraseQuery(q) : null,
     ...(q ? numberMatch(q) : { numberKey: null, numberPrefix: null }),
     page: query.page,
     pageSize: query.pageSize,
@@ -550,7 +554,7 @@ export async function documentDetail(deps: Deps, actor: Actor, id: string) {
     audienceOrgId: doc.audienceOrgId,
     audienceRoles: doc.audienceRoles,
     publishedAt: doc.publishedAt?.toISOString() ?? null,
-    text: doc.bodyText,
+    text: await bodyTextOf(db, id),
     files: files.map((f) => presentFile(id, f)),
     references: refs.map((r) => ({
       number: r.number,
