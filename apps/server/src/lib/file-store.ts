@@ -60,6 +60,10 @@ export interface S3Settings {
 export function s3FileStore(s: S3Settings): FileStore {
   const client = new S3Client({
     region: s.region,
+    // checksums only where S3 demands them: the SDK's default streams uploads as aws-chunked with
+    // trailing checksums, which many S3-compatible servers store verbatim (a corrupted file)
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
     ...(s.endpoint ? { endpoint: s.endpoint, forcePathStyle: true } : {}),
     ...(s.accessKeyId && s.secretAccessKey
       ? { credentials: { accessKeyId: s.accessKeyId, secretAccessKey: s.secretAccessKey } }
