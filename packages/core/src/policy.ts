@@ -61,6 +61,10 @@ const RULES = {
   'study.manage': { roles: ['cap_uy', 'van_phong', 'admin'] },
   /** See members' study completion and comment on their bài thu hoạch. */
   'study.review': { roles: COMMITTEE },
+  /** Create meetings of the unit, show the check-in code, mark attendance, write and finalise the minutes. */
+  'meeting.manage': { roles: COMMITTEE },
+  /** Attendance statistics of the units below. */
+  'meeting.stats': { roles: COMMITTEE },
 } as const satisfies Record<string, Rule>;
 
 type RuleName = keyof typeof RULES;

@@ -2,3 +2,4 @@
 export * from './schema-core.ts';
 export * from './schema-documents.ts';
 export * from './schema-study.ts';
+export * from './schema-meetings.ts';
