@@ -10,6 +10,7 @@ import os from 'node:os';
 import { openEmbedded, openPostgres, runMigrations } from '@sotay/db';
 import { bootstrap } from '../apps/server/src/bootstrap.ts';
 import type { Deps } from '../apps/server/src/deps.ts';
+import { memoryEvents } from '../apps/server/src/lib/events.ts';
 import { localFileStore } from '../apps/server/src/lib/file-store.ts';
 import type { ProgressRegistry } from '../apps/server/src/lib/progress.ts';
 import { memoryThrottle } from '../apps/server/src/lib/throttle.ts';
@@ -54,6 +55,7 @@ async function main() {
       database,
       throttle: memoryThrottle(),
       progress,
+      events: memoryEvents(),
       files: localFileStore(os.tmpdir()),
       publicUrl: 'http://localhost',
       now: () => new Date(),

@@ -18,6 +18,7 @@ import { auditRoutes } from './modules/audit/routes.ts';
 import { authRoutes } from './modules/auth/routes.ts';
 import { correctionRoutes } from './modules/corrections/routes.ts';
 import { documentRoutes } from './modules/documents/routes.ts';
+import { meetingRoutes } from './modules/meetings/routes.ts';
 import { healthRoutes } from './modules/health/routes.ts';
 import { importRoutes } from './modules/imports/routes.ts';
 import { memberRoutes } from './modules/members/routes.ts';
@@ -104,6 +105,7 @@ export async function createApp(deps: Deps, opts: AppOptions = {}): Promise<Fast
     roleRoutes,
     auditRoutes,
     documentRoutes,
+    meetingRoutes,
   ]) {
     await app.register(routes(deps));
   }

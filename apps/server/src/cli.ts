@@ -6,9 +6,11 @@ import { lockDataDir, openEmbedded, restoreBackup, roleAssignments, users, write
 import { eq, sql } from 'drizzle-orm';
 import { bootstrap } from './bootstrap.ts';
 import { readConfig } from './config.ts';
+import { seedDemoDocuments } from './demo/documents.ts';
 import { seedDemo } from './demo/seed.ts';
 import { AppError } from './http/errors.ts';
-import { localFileStore } from './lib/file-store.ts';
+import { memoryEvents } from './lib/events.ts';
+import { fileStoreFor } from './lib/file-store.ts';
 import { hashPassword } from './lib/password.ts';
 import { memoryProgress } from './lib/progress.ts';
 import { memoryThrottle } from './lib/throttle.ts';
@@ -91,7 +93,10 @@ async function run(argv: string[]) {
           throw new StartupError(
             'Cơ sở dữ liệu đã có đảng viên; dữ liệu mẫu chỉ nạp vào cơ sở dữ liệu trống.',
           );
-        for (const a of await seedDemo(s.database, boot.root)) {
+        const accounts = await seedDemo(s.database, boot.root);
+        const files = fileStoreFor(config);
+        await seedDemoDocuments({ database: s.database, files, now: () => new Date() }, boot.root, accounts);
+        for (const a of accounts) {
           say(`${a.who}: ${a.username} / ${a.password}${a.totpSecret ? ` (TOTP ${a.totpSecret})` : ''}`);
         }
       });
@@ -162,7 +167,8 @@ async function run(argv: string[]) {
           database: s.database,
           throttle: memoryThrottle(),
           progress: memoryProgress(),
-          files: localFileStore(path.join(config.dataDir, 'files')),
+          events: memoryEvents(),
+          files: fileStoreFor(config),
           publicUrl: config.publicUrl,
           now: () => new Date(),
         };

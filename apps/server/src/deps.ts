@@ -1,4 +1,5 @@
 import type { Database } from '@sotay/db';
+import type { EventBus } from './lib/events.ts';
 import type { FileStore } from './lib/file-store.ts';
 import type { Mailer } from './lib/mailer.ts';
 import type { ProgressRegistry } from './lib/progress.ts';
@@ -10,6 +11,8 @@ export interface Deps {
   database: Database;
   throttle: Throttle;
   progress: ProgressRegistry;
+  /** Live events for SSE clients (in-process, or across nodes through Redis). */
+  events: EventBus;
   /** Uploaded documents, attachments and bài thu hoạch files. */
   files: FileStore;
   publicUrl: string;

@@ -1,11 +1,12 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import { listBackups, newestBackup, rotateBackup } from '@sotay/db';
 import { createApp, logSerializers } from './app.ts';
 import { bootstrap } from './bootstrap.ts';
 import { readConfig } from './config.ts';
+import { seedDemoDocuments } from './demo/documents.ts';
 import { seedDemo } from './demo/seed.ts';
-import { localFileStore, s3FileStore } from './lib/file-store.ts';
+import { memoryEvents, redisEvents } from './lib/events.ts';
+import { fileStoreFor } from './lib/file-store.ts';
 import { smtpMailer } from './lib/mailer.ts';
 import { memoryProgress } from './lib/progress.ts';
 import { memoryThrottle, redisThrottle } from './lib/throttle.ts';
@@ -23,15 +24,19 @@ async function main() {
   // demo data by default only for the first start of an empty embedded database (DESIGN §4)
   const seed = config.seed ?? (database.kind === 'embedded' ? 'demo' : 'none');
   const demo = boot.created && seed === 'demo' ? await seedDemo(database, boot.root) : null;
+  const files = fileStoreFor(config);
+  if (demo) await seedDemoDocuments({ database, files, now: () => new Date() }, boot.root, demo);
 
   const throttle = config.redisUrl ? redisThrottle(config.redisUrl) : memoryThrottle();
+  const events = config.redisUrl ? redisEvents(config.redisUrl) : memoryEvents();
   const mailer = config.smtpUrl ? smtpMailer(config.smtpUrl, config.publicUrl) : null;
   const app = await createApp(
     {
       database,
       throttle,
       progress: memoryProgress(),
-      files: config.s3 ? s3FileStore(config.s3) : localFileStore(path.join(config.dataDir, 'files')),
+      events,
+      files,
       publicUrl: config.publicUrl,
       now: () => new Date(),
       oidc: config.oidc,
@@ -68,6 +73,7 @@ async function main() {
     for (const t of timers) clearInterval(t);
     await app.close().catch(() => {});
     await throttle.close().catch(() => {});
+    await events.close().catch(() => {});
     mailer?.close();
     await storage.close();
     process.exit(0);

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { createApp } from './app.ts';
 import type { Deps } from './deps.ts';
+import { memoryEvents } from './lib/events.ts';
 import { localFileStore } from './lib/file-store.ts';
 import { memoryProgress } from './lib/progress.ts';
 import { memoryThrottle } from './lib/throttle.ts';
@@ -13,6 +14,7 @@ export async function openapiDocument(): Promise<unknown> {
     database: { kind: 'embedded' } as Deps['database'],
     throttle: memoryThrottle(),
     progress: memoryProgress(),
+    events: memoryEvents(),
     files: localFileStore('/nonexistent'),
     publicUrl: 'http://localhost:3000',
     now: () => new Date(),

@@ -101,3 +101,8 @@ export function s3FileStore(s: S3Settings): FileStore {
     },
   };
 }
+
+/** The store the configuration names: the S3 bucket when `S3_BUCKET` is set, else `<data dir>/files`. */
+export function fileStoreFor(config: { dataDir: string; s3: S3Settings | null }): FileStore {
+  return config.s3 ? s3FileStore(config.s3) : localFileStore(path.join(config.dataDir, 'files'));
+}

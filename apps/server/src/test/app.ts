@@ -8,6 +8,7 @@ import type { FastifyInstance, InjectOptions } from 'fastify';
 import { createApp } from '../app.ts';
 import { bootstrap } from '../bootstrap.ts';
 import type { Deps } from '../deps.ts';
+import { memoryEvents } from '../lib/events.ts';
 import { localFileStore } from '../lib/file-store.ts';
 import { hashPassword } from '../lib/password.ts';
 import { memoryProgress } from '../lib/progress.ts';
@@ -32,7 +33,7 @@ export async function testApp(
   opts: {
     throttle?: Throttle;
     /** Optional services (oidc, mailer) and a real publicUrl for tests that listen on a port. */
-    deps?: Partial<Pick<Deps, 'publicUrl' | 'oidc' | 'mailer'>>;
+    deps?: Partial<Pick<Deps, 'publicUrl' | 'oidc' | 'mailer' | 'events'>>;
   } = {},
 ): Promise<TestApp> {
   const { database, close } = await testDatabase();
@@ -51,6 +52,7 @@ export async function testApp(
     database,
     throttle: opts.throttle ?? memoryThrottle(() => clock.now.getTime()),
     progress: memoryProgress(),
+    events: memoryEvents(),
     files: localFileStore(filesDir),
     publicUrl: 'http://localhost:3000',
     now: () => clock.now,

@@ -4,6 +4,7 @@ import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../app.ts';
 import type { Deps } from '../../deps.ts';
+import { memoryEvents } from '../../lib/events.ts';
 import { localFileStore } from '../../lib/file-store.ts';
 import { smtpMailer } from '../../lib/mailer.ts';
 import { memoryProgress } from '../../lib/progress.ts';
@@ -181,6 +182,7 @@ describe('without SMTP_URL', () => {
       database: { kind: 'embedded' } as Deps['database'],
       throttle: memoryThrottle(),
       progress: memoryProgress(),
+      events: memoryEvents(),
       files: localFileStore(os.tmpdir()),
       publicUrl: 'http://localhost:3000',
       now: () => new Date(),

@@ -7,6 +7,7 @@ import Provider from 'oidc-provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../app.ts';
 import type { Deps } from '../../deps.ts';
+import { memoryEvents } from '../../lib/events.ts';
 import { localFileStore } from '../../lib/file-store.ts';
 import { memoryProgress } from '../../lib/progress.ts';
 import { memoryThrottle } from '../../lib/throttle.ts';
@@ -330,6 +331,7 @@ describe('without OIDC settings', () => {
       database: { kind: 'embedded' } as Deps['database'],
       throttle: memoryThrottle(),
       progress: memoryProgress(),
+      events: memoryEvents(),
       files: localFileStore(os.tmpdir()),
       publicUrl: 'http://localhost:3000',
       now: () => new Date(),
