@@ -107,10 +107,11 @@ export async function seedDemoDocuments(
     .insert(documentBookmarks)
     .values({ documentId: ids.kh73!, userId: demoMember.userId })
     .onConflictDoNothing();
+  // the demo study topic is about this resolution: its text is now in the library
   const topics = await db
     .select({ id: studyTopics.id })
     .from(studyTopics)
-    .where(eq(studyTopics.title, DEMO_STUDY_TITLE));
+    .where(like(studyTopics.title, '%26-NQ/TU%'));
   if (topics.length) {
     await db
       .insert(studyTopicDocuments)
