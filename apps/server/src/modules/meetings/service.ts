@@ -411,7 +411,13 @@ export async function checkIn(deps: Deps, actor: Actor, id: string, input: Check
         after: { memberId },
       });
     }
-    await publishCounts(deps, id, { memberId, method, checkedInAt: row.checkedInAt.toISOString() });
+    const [who] = await db.select({ n: members.fullName }).from(members).where(eq(members.id, memberId));
+    await publishCounts(deps, id, {
+      memberId,
+      method,
+      checkedInAt: row.checkedInAt.toISOString(),
+      fullName: who?.n ?? null,
+    });
   }
   return {
     created,
@@ -443,25 +449,30 @@ export async function removeCheckIn(deps: Deps, actor: Actor, id: string, member
   await publishCounts(deps, id);
 }
 
+/** Per event bus: meetings whose counts are due to be sent (coalesced, so a burst costs one count). */
+const dueCounts = new WeakMap<object, Set<string>>();
+const COUNTS_EVERY_MS = 250;
+
+/**
+ * Tells live screens: a check-in at once (no database work), and the counts a moment later, once for
+ * however many check-ins arrived meanwhile — 5 000 members checking in must not mean 5 000 recounts.
+ */
 async function publishCounts(
   deps: Deps,
   id: string,
-  checkIn?: { memberId: string; method: string; checkedInAt: string },
+  checkIn?: { memberId: string; method: string; checkedInAt: string; fullName: string | null },
 ) {
-  const c = await counts(deps.database.db, id);
-  let who: string | null = null;
-  if (checkIn) {
-    const [m] = await deps.database.db
-      .select({ n: members.fullName })
-      .from(members)
-      .where(eq(members.id, checkIn.memberId));
-    who = m?.n ?? null;
-  }
-  await deps.events.publish(topicOf(id), {
-    type: checkIn ? 'check-in' : 'counts',
-    ...c,
-    ...(checkIn ? { ...checkIn, fullName: who } : {}),
-  });
+  if (checkIn) await deps.events.publish(topicOf(id), { type: 'check-in', ...checkIn });
+  const due = dueCounts.get(deps.events) ?? new Set<string>();
+  dueCounts.set(deps.events, due);
+  if (due.has(id)) return;
+  due.add(id);
+  setTimeout(() => {
+    due.delete(id);
+    counts(deps.database.db, id)
+      .then((c) => deps.events.publish(topicOf(id), { type: 'counts', ...c }))
+      .catch(() => {}); // the server may be closing; the next check-in sends them again
+  }, COUNTS_EVERY_MS).unref();
 }
 
 export async function attendance(deps: Deps, actor: Actor, id: string) {
