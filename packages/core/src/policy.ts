@@ -65,6 +65,8 @@ const RULES = {
   'meeting.manage': { roles: COMMITTEE },
   /** Attendance statistics of the units below. */
   'meeting.stats': { roles: COMMITTEE },
+  /** Send, schedule, edit and recall notices to the unit's subtree; see who has read them. */
+  'notice.send': { roles: COMMITTEE },
 } as const satisfies Record<string, Rule>;
 
 type RuleName = keyof typeof RULES;
