@@ -19,6 +19,7 @@ import { authRoutes } from './modules/auth/routes.ts';
 import { correctionRoutes } from './modules/corrections/routes.ts';
 import { documentRoutes } from './modules/documents/routes.ts';
 import { meetingRoutes } from './modules/meetings/routes.ts';
+import { noticeRoutes } from './modules/notices/routes.ts';
 import { healthRoutes } from './modules/health/routes.ts';
 import { importRoutes } from './modules/imports/routes.ts';
 import { memberRoutes } from './modules/members/routes.ts';
@@ -106,6 +107,7 @@ export async function createApp(deps: Deps, opts: AppOptions = {}): Promise<Fast
     auditRoutes,
     documentRoutes,
     meetingRoutes,
+    noticeRoutes,
   ]) {
     await app.register(routes(deps));
   }

@@ -5,12 +5,14 @@ import { bootstrap } from './bootstrap.ts';
 import { readConfig } from './config.ts';
 import { seedDemoDocuments } from './demo/documents.ts';
 import { seedDemo } from './demo/seed.ts';
+import type { Deps } from './deps.ts';
 import { memoryEvents, redisEvents } from './lib/events.ts';
 import { fileStoreFor } from './lib/file-store.ts';
 import { smtpMailer } from './lib/mailer.ts';
 import { memoryProgress } from './lib/progress.ts';
 import { memoryThrottle, redisThrottle } from './lib/throttle.ts';
 import { deleteExpiredSessions } from './modules/auth/repo.ts';
+import { sendDueNotices } from './modules/notices/service.ts';
 import { backupsDirOf, openStorage, StartupError } from './storage.ts';
 
 const say = (s: string) => process.stdout.write(`${s}\n`);
@@ -30,25 +32,23 @@ async function main() {
   const throttle = config.redisUrl ? redisThrottle(config.redisUrl) : memoryThrottle();
   const events = config.redisUrl ? redisEvents(config.redisUrl) : memoryEvents();
   const mailer = config.smtpUrl ? smtpMailer(config.smtpUrl, config.publicUrl) : null;
-  const app = await createApp(
-    {
-      database,
-      throttle,
-      progress: memoryProgress(),
-      events,
-      files,
-      publicUrl: config.publicUrl,
-      now: () => new Date(),
-      oidc: config.oidc,
-      mailer,
+  const deps: Deps = {
+    database,
+    throttle,
+    progress: memoryProgress(),
+    events,
+    files,
+    publicUrl: config.publicUrl,
+    now: () => new Date(),
+    oidc: config.oidc,
+    mailer,
+  };
+  const app = await createApp(deps, {
+    logger: {
+      level: process.env.LOG_LEVEL || 'info',
+      serializers: logSerializers,
     },
-    {
-      logger: {
-        level: process.env.LOG_LEVEL || 'info',
-        serializers: logSerializers,
-      },
-    },
-  );
+  });
 
   const timers: NodeJS.Timeout[] = [];
   const dailyBackup = async () => {
@@ -63,6 +63,13 @@ async function main() {
   );
   timers.push(
     setInterval(() => void deleteExpiredSessions(database.db, new Date()).catch(() => {}), 3_600_000),
+  );
+  // scheduled notices go out within 30 s of their time
+  timers.push(
+    setInterval(
+      () => void sendDueNotices(deps).catch((e) => app.log.error(e, 'sending scheduled notices failed')),
+      30_000,
+    ),
   );
 
   let stopping = false;
