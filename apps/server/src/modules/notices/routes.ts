@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
 import { requireAuth } from '../../http/access.ts';
 import { errorResponses, idParams, noContent, pageQuery, uuid } from '../../http/schemas.ts';
+import { subscribe, unsubscribe, vapidKeys } from './push.ts';
 import * as service from './service.ts';
 import { noticeStats, noticeStatsWorkbook, noticeUnread } from './stats.ts';
 
@@ -265,6 +266,50 @@ export const noticeRoutes =
         };
         streams.add(end);
         req.raw.on('close', end);
+      },
+    });
+    app.get('/api/push/public-key', {
+      config: { access: 'user' },
+      schema: {
+        tags,
+        summary: 'Khóa công khai VAPID để trình duyệt đăng ký nhận thông báo đẩy',
+        response: { 200: z.object({ publicKey: z.string() }), ...errorResponses },
+      },
+      handler: async () => ({ publicKey: (await vapidKeys(deps.database.db)).publicKey }),
+    });
+    const subscription = z.object({
+      endpoint: z.url().max(2000),
+      keys: z.object({ p256dh: z.string().min(10).max(200), auth: z.string().min(8).max(100) }),
+    });
+    app.post('/api/me/push-subscriptions', {
+      config: { access: 'user' },
+      schema: {
+        tags,
+        summary: 'Bật thông báo đẩy trên thiết bị này',
+        body: subscription,
+        response: { 204: noContent, ...errorResponses },
+      },
+      handler: async (req, reply) => {
+        await subscribe(
+          deps,
+          requireAuth(req).user.id,
+          req.body,
+          req.headers['user-agent']?.slice(0, 300) ?? null,
+        );
+        return reply.status(204).send(null);
+      },
+    });
+    app.delete('/api/me/push-subscriptions', {
+      config: { access: 'user' },
+      schema: {
+        tags,
+        summary: 'Tắt thông báo đẩy trên thiết bị này',
+        body: z.object({ endpoint: z.url().max(2000) }),
+        response: { 204: noContent, ...errorResponses },
+      },
+      handler: async (req, reply) => {
+        await unsubscribe(deps, requireAuth(req).user.id, req.body.endpoint);
+        return reply.status(204).send(null);
       },
     });
   };

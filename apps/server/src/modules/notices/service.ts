@@ -14,6 +14,7 @@ import type { Deps } from '../../deps.ts';
 import { badRequest, conflict, forbidden, notFound, unprocessable } from '../../http/errors.ts';
 import { appendAudit } from '../audit/repo.ts';
 import { rows } from '../documents/repo.ts';
+import { pushNotice } from './push.ts';
 
 export const NOTICES_TOPIC = 'notices';
 const DEFAULT_STATUSES = ['chinh_thuc', 'du_bi'];
@@ -127,6 +128,8 @@ async function announce(deps: Deps, n: NoticeRow) {
     audiencePaths: units.map((u) => u.path),
   };
   await deps.events.publish(NOTICES_TOPIC, event);
+  // pushes go out in the background: the sender does not wait for thousands of devices
+  void pushNotice(deps, n.id).catch(() => {});
 }
 
 export async function createNotice(deps: Deps, actor: Actor, input: NoticeInput) {
