@@ -67,6 +67,10 @@ const RULES = {
   'meeting.stats': { roles: COMMITTEE },
   /** Send, schedule, edit and recall notices to the unit's subtree; see who has read them. */
   'notice.send': { roles: COMMITTEE },
+  /** Answer, move along, close and escalate members' questions and reports addressed to the unit. */
+  'feedback.handle': { roles: COMMITTEE },
+  /** Keep the unit's list of people to call for help with the app. */
+  'support.manage': { roles: COMMITTEE },
 } as const satisfies Record<string, Rule>;
 
 type RuleName = keyof typeof RULES;
