@@ -18,16 +18,18 @@ import { auditRoutes } from './modules/audit/routes.ts';
 import { authRoutes } from './modules/auth/routes.ts';
 import { correctionRoutes } from './modules/corrections/routes.ts';
 import { documentRoutes } from './modules/documents/routes.ts';
-import { meetingRoutes } from './modules/meetings/routes.ts';
-import { noticeRoutes } from './modules/notices/routes.ts';
+import { feedbackRoutes } from './modules/feedback/routes.ts';
 import { healthRoutes } from './modules/health/routes.ts';
 import { importRoutes } from './modules/imports/routes.ts';
+import { meetingRoutes } from './modules/meetings/routes.ts';
 import { memberRoutes } from './modules/members/routes.ts';
+import { noticeRoutes } from './modules/notices/routes.ts';
 import { oidcRoutes } from './modules/oidc/routes.ts';
 import { orgRoutes } from './modules/orgs/routes.ts';
 import { profileRoutes } from './modules/profile/routes.ts';
 import { registrationRoutes } from './modules/registrations/routes.ts';
 import { roleRoutes } from './modules/roles/routes.ts';
+import { supportRoutes } from './modules/support/routes.ts';
 import { webRoutes } from './modules/web/routes.ts';
 
 z.config(z.locales.vi());
@@ -108,6 +110,8 @@ export async function createApp(deps: Deps, opts: AppOptions = {}): Promise<Fast
     documentRoutes,
     meetingRoutes,
     noticeRoutes,
+    feedbackRoutes,
+    supportRoutes,
   ]) {
     await app.register(routes(deps));
   }

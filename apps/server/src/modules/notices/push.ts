@@ -70,7 +70,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export async function pushNotice(
   deps: Deps,
   noticeId: string,
-  opts: { retryDelayMs?: number } = {},
+  /** `agent`: tests and benchmarks reach a local push service whose certificate they made. */
+  opts: { retryDelayMs?: number; agent?: https.Agent } = {},
 ): Promise<PushReport> {
   const db = deps.database.db;
   const [notice] = await rows<{ title: string; body: string; priority: string }>(
@@ -147,4 +148,40 @@ export async function pushNotice(
     }),
   );
   return report;
+}
+
+/** Pushes one message to every device of one user (a reply to their question). */
+export async function pushToUser(
+  deps: Deps,
+  userId: string,
+  message: { title: string; body: string; url: string; tag: string },
+  opts: { agent?: https.Agent } = {},
+): Promise<number> {
+  const db = deps.database.db;
+  const targets = await db.select().from(pushSubscriptions).where(eq(pushSubscriptions.userId, userId));
+  if (!targets.length) return 0;
+  const keys = await vapidKeys(db);
+  let sent = 0;
+  for (const t of targets) {
+    try {
+      await webpush.sendNotification(
+        { endpoint: t.endpoint, keys: { p256dh: t.p256dh, auth: t.auth } },
+        JSON.stringify(message),
+        {
+          vapidDetails: {
+            subject: deps.publicUrl.startsWith('https:') ? deps.publicUrl : 'mailto:admin@localhost',
+            ...keys,
+          },
+          TTL: 24 * 3600,
+          ...(opts.agent ? { agent: opts.agent } : {}),
+        },
+      );
+      sent++;
+    } catch (e) {
+      const status = (e as { statusCode?: number }).statusCode ?? 0;
+      if (status === 404 || status === 410)
+        await db.delete(pushSubscriptions).where(eq(pushSubscriptions.id, t.id));
+    }
+  }
+  return sent;
 }

@@ -257,10 +257,13 @@ export const noticeRoutes =
             () => {},
           );
         });
+        // answers to the member's own questions
+        const offReplies = deps.events.subscribe(`feedback:${actor.userId}`, send);
         const ping = setInterval(() => res.write(': ping\n\n'), 25_000);
         const end = () => {
           clearInterval(ping);
           off();
+          offReplies();
           streams.delete(end);
           res.end();
         };
