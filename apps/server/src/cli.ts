@@ -6,8 +6,10 @@ import { lockDataDir, openEmbedded, restoreBackup, roleAssignments, users, write
 import { eq, sql } from 'drizzle-orm';
 import { bootstrap } from './bootstrap.ts';
 import { readConfig } from './config.ts';
+import { seedDemoActivity } from './demo/activity.ts';
 import { seedDemoDocuments } from './demo/documents.ts';
 import { seedDemo } from './demo/seed.ts';
+import type { Deps } from './deps.ts';
 import { AppError } from './http/errors.ts';
 import { memoryEvents } from './lib/events.ts';
 import { fileStoreFor } from './lib/file-store.ts';
@@ -94,8 +96,17 @@ async function run(argv: string[]) {
             'Cơ sở dữ liệu đã có đảng viên; dữ liệu mẫu chỉ nạp vào cơ sở dữ liệu trống.',
           );
         const accounts = await seedDemo(s.database, boot.root);
-        const files = fileStoreFor(config);
-        await seedDemoDocuments({ database: s.database, files, now: () => new Date() }, boot.root, accounts);
+        const deps: Deps = {
+          database: s.database,
+          throttle: memoryThrottle(),
+          progress: memoryProgress(),
+          events: memoryEvents(),
+          files: fileStoreFor(config),
+          publicUrl: config.publicUrl,
+          now: () => new Date(),
+        };
+        await seedDemoDocuments(deps, boot.root, accounts);
+        await seedDemoActivity(deps, boot.root, accounts);
         for (const a of accounts) {
           say(`${a.who}: ${a.username} / ${a.password}${a.totpSecret ? ` (TOTP ${a.totpSecret})` : ''}`);
         }

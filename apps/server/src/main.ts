@@ -3,6 +3,7 @@ import { listBackups, newestBackup, rotateBackup } from '@sotay/db';
 import { createApp, logSerializers } from './app.ts';
 import { bootstrap } from './bootstrap.ts';
 import { readConfig } from './config.ts';
+import { seedDemoActivity } from './demo/activity.ts';
 import { seedDemoDocuments } from './demo/documents.ts';
 import { seedDemo } from './demo/seed.ts';
 import type { Deps } from './deps.ts';
@@ -27,7 +28,6 @@ async function main() {
   const seed = config.seed ?? (database.kind === 'embedded' ? 'demo' : 'none');
   const demo = boot.created && seed === 'demo' ? await seedDemo(database, boot.root) : null;
   const files = fileStoreFor(config);
-  if (demo) await seedDemoDocuments({ database, files, now: () => new Date() }, boot.root, demo);
 
   const throttle = config.redisUrl ? redisThrottle(config.redisUrl) : memoryThrottle();
   const events = config.redisUrl ? redisEvents(config.redisUrl) : memoryEvents();
@@ -43,6 +43,10 @@ async function main() {
     oidc: config.oidc,
     mailer,
   };
+  if (demo) {
+    await seedDemoDocuments(deps, boot.root, demo);
+    await seedDemoActivity(deps, boot.root, demo);
+  }
   const app = await createApp(deps, {
     logger: {
       level: process.env.LOG_LEVEL || 'info',
