@@ -13,6 +13,8 @@ export interface Deps {
   progress: ProgressRegistry;
   /** Live events for SSE clients (in-process, or across nodes through Redis). */
   events: EventBus;
+  /** Push a notice to devices right after it is sent (default); benchmarks time the push themselves. */
+  pushInBackground?: boolean;
   /** Uploaded documents, attachments and bài thu hoạch files. */
   files: FileStore;
   publicUrl: string;

@@ -129,7 +129,7 @@ async function announce(deps: Deps, n: NoticeRow) {
   };
   await deps.events.publish(NOTICES_TOPIC, event);
   // pushes go out in the background: the sender does not wait for thousands of devices
-  void pushNotice(deps, n.id).catch(() => {});
+  if (deps.pushInBackground !== false) void pushNotice(deps, n.id).catch(() => {});
 }
 
 export async function createNotice(deps: Deps, actor: Actor, input: NoticeInput) {
