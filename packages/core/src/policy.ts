@@ -71,6 +71,10 @@ const RULES = {
   'feedback.handle': { roles: COMMITTEE },
   /** Keep the unit's list of people to call for help with the app. */
   'support.manage': { roles: COMMITTEE },
+  /** The roll-out funnel and needs-support lists of the units below. */
+  'rollout.read': { roles: COMMITTEE },
+  /** Run support campaigns: teams, rosters, sessions, outcomes, attestations. */
+  'rollout.manage': { roles: ['cap_uy', 'van_phong', 'admin'] },
 } as const satisfies Record<string, Rule>;
 
 type RuleName = keyof typeof RULES;

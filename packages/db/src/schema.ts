@@ -4,4 +4,5 @@ export * from './schema-documents.ts';
 export * from './schema-feedback.ts';
 export * from './schema-meetings.ts';
 export * from './schema-notices.ts';
+export * from './schema-rollout.ts';
 export * from './schema-study.ts';

@@ -1,0 +1,119 @@
+import { sql } from 'drizzle-orm';
+import {
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  time,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { members, orgUnits, users } from './schema-core.ts';
+
+const id = () => uuid('id').primaryKey().default(sql`gen_random_uuid()`);
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+
+/** Roll-out facts about a member that live nowhere else: the app installed, proficiency attested. */
+export const memberRollout = pgTable('member_rollout', {
+  memberId: uuid('member_id')
+    .primaryKey()
+    .references(() => members.id),
+  installedAt: timestamp('installed_at', { withTimezone: true }),
+  /** `app`: the app reported it runs installed (standalone); `team`: a support team recorded it. */
+  installedSource: text('installed_source', { enum: ['app', 'team'] }),
+  proficientAttestedAt: timestamp('proficient_attested_at', { withTimezone: true }),
+  proficientAttestedBy: uuid('proficient_attested_by').references(() => users.id),
+});
+
+/** One row per member and day with signed-in use: "active in the last 30 days" without scanning sessions. */
+export const activityDays = pgTable(
+  'activity_days',
+  {
+    memberId: uuid('member_id')
+      .notNull()
+      .references(() => members.id),
+    day: date('day').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.memberId, t.day] }), index('activity_days_day_idx').on(t.day)],
+);
+
+/** A support campaign: a plan (e.g. 142-KH/ĐU) with a period and a goal, run by a đảng ủy. */
+export const campaigns = pgTable(
+  'campaigns',
+  {
+    id: id(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => orgUnits.id),
+    number: text('number'),
+    title: text('title').notNull(),
+    startsOn: date('starts_on'),
+    endsOn: date('ends_on'),
+    goal: text('goal'),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('campaigns_org_idx').on(t.orgId)],
+);
+
+/** A tổ công tác of a campaign, with the areas (địa bàn) it covers as written and, when matched, as units. */
+export const supportTeams = pgTable(
+  'support_teams',
+  {
+    id: id(),
+    campaignId: uuid('campaign_id')
+      .notNull()
+      .references(() => campaigns.id),
+    name: text('name').notNull(),
+    position: integer('position').notNull(),
+    areas: jsonb('areas').$type<string[]>().notNull().default([]),
+    areaOrgIds: uuid('area_org_ids').array().notNull().default(sql`'{}'::uuid[]`),
+  },
+  (t) => [index('support_teams_campaign_idx').on(t.campaignId, t.position)],
+);
+
+/**
+ * A person on a team's roster. Rosters name people as written; the same person may be on several teams
+ * (`personKey` ties the rows together), team members may not be Party members (`memberId` null).
+ */
+export const supportTeamMembers = pgTable(
+  'support_team_members',
+  {
+    id: id(),
+    teamId: uuid('team_id')
+      .notNull()
+      .references(() => supportTeams.id),
+    fullName: text('full_name').notNull(),
+    position: text('position'),
+    teamRole: text('team_role', { enum: ['to_truong', 'to_pho', 'to_vien'] }).notNull(),
+    personKey: text('person_key').notNull(),
+    memberId: uuid('member_id').references(() => members.id),
+    row: integer('row').notNull(),
+  },
+  (t) => [
+    index('support_team_members_team_idx').on(t.teamId),
+    index('support_team_members_person_idx').on(t.personKey),
+  ],
+);
+
+/** A buổi hỗ trợ: date, time, place and form (tập trung, nhóm nhỏ, cá nhân, tại nhà). */
+export const supportSessions = pgTable(
+  'support_sessions',
+  {
+    id: id(),
+    teamId: uuid('team_id')
+      .notNull()
+      .references(() => supportTeams.id),
+    date: date('date').notNull(),
+    startTime: time('start_time'),
+    endTime: time('end_time'),
+    place: text('place'),
+    form: text('form', { enum: ['tap_trung', 'nhom_nho', 'ca_nhan', 'tai_nha'] })
+      .notNull()
+      .default('tap_trung'),
+  },
+  (t) => [index('support_sessions_team_idx').on(t.teamId, t.date)],
+);
