@@ -8,3 +8,4 @@ export * from './phone.ts';
 export * from './policy.ts';
 export type { ParseResult } from './result.ts';
 export * from './text.ts';
+export * from './support-roster.ts';
