@@ -60,15 +60,13 @@ async function seed(database: Database, count: number): Promise<Setup> {
   const now = new Date();
   for (let c = 0; c < Math.ceil(count / 100); c++) {
     const id = crypto.randomUUID();
-    await db
-      .insert(orgUnits)
-      .values({
-        id,
-        parentId: root.id,
-        path: `${root.path}.${pathLabel(id)}`,
-        kind: 'chi_bo',
-        name: `Chi bộ ${c + 1}`,
-      });
+    await db.insert(orgUnits).values({
+      id,
+      parentId: root.id,
+      path: `${root.path}.${pathLabel(id)}`,
+      kind: 'chi_bo',
+      name: `Chi bộ ${c + 1}`,
+    });
     const n = Math.min(100, count - c * 100);
     const ms = await db
       .insert(members)
@@ -106,9 +104,9 @@ async function seed(database: Database, count: number): Promise<Setup> {
         lastSeenAt: now,
       })),
     );
-    us.forEach((u, k) =>
-      people.push({ memberId: u.memberId!, cookie: `sotay_sid=${tokens[k]![0]}`, csrf: tokens[k]![1] }),
-    );
+    for (const [k, u] of us.entries()) {
+      people.push({ memberId: u.memberId!, cookie: `sotay_sid=${tokens[k]![0]}`, csrf: tokens[k]![1] });
+    }
   }
   const [admin] = await db.select().from(users).where(eq(users.username, 'admin'));
   const actor: Actor = { userId: admin!.id, memberId: null, roles: [{ role: 'admin', orgPath: root.path }] };
@@ -195,12 +193,7 @@ const pct = (xs: number[], p: number) => {
   return Math.round(s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]! * 10) / 10;
 };
 
-async function withDatabase<T>(
-  backend: Backend,
-  dataDir: string,
-  pgUrl: string | null,
-  fn: (db: Database) => Promise<T>,
-) {
+async function withDatabase<T>(dataDir: string, pgUrl: string | null, fn: (db: Database) => Promise<T>) {
   const storage = await openStorage({ dataDir, databaseUrl: pgUrl });
   try {
     return await fn(storage.database);
@@ -215,7 +208,7 @@ async function run(backend: Backend, count: number, concurrency: number) {
   const logFile = path.join(OUT_DIR, `checkin-${backend}.log`);
   let server: RunningServer | null = null;
   try {
-    const setup = await withDatabase(backend, dataDir, pgdb?.url ?? null, (db) => seed(db, count));
+    const setup = await withDatabase(dataDir, pgdb?.url ?? null, (db) => seed(db, count));
     const start = () => startServer({ backend, dataDir, databaseUrl: pgdb?.url, logFile, logLevel: 'warn' });
     server = await start();
     const [first, second] = setup.meetings as [Setup['meetings'][number], Setup['meetings'][number]];
@@ -238,7 +231,7 @@ async function run(backend: Backend, count: number, concurrency: number) {
     await server.stop();
     server = null;
 
-    const verify = await withDatabase(backend, dataDir, pgdb?.url ?? null, async (database) => {
+    const verify = await withDatabase(dataDir, pgdb?.url ?? null, async (database) => {
       const db = database.db;
       const rowsFirst = await db
         .select({ n: sql<number>`count(*)::int` })

@@ -61,14 +61,23 @@ async function openBackend(backend: Backend) {
     await runMigrations(database, pgdb.url);
     const keep = process.argv.includes('--keep');
     if (keep) console.log(`keeping ${pgdb.url}`);
-    return { database, close: async () => (await database.close(), keep ? undefined : await pgdb.drop()) };
+    return {
+      database,
+      close: async () => {
+        await database.close();
+        if (!keep) await pgdb.drop();
+      },
+    };
   }
   const dir = freshDataDir('search');
   const database = await openEmbedded(dir);
   await runMigrations(database);
   return {
     database,
-    close: async () => (await database.close(), fs.rmSync(dir, { recursive: true, force: true })),
+    close: async () => {
+      await database.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
   };
 }
 

@@ -29,6 +29,8 @@ import { orgRoutes } from './modules/orgs/routes.ts';
 import { profileRoutes } from './modules/profile/routes.ts';
 import { registrationRoutes } from './modules/registrations/routes.ts';
 import { roleRoutes } from './modules/roles/routes.ts';
+import { rolloutRoutes } from './modules/rollout/routes.ts';
+import { studyRoutes } from './modules/study/routes.ts';
 import { supportRoutes } from './modules/support/routes.ts';
 import { webRoutes } from './modules/web/routes.ts';
 
@@ -112,6 +114,8 @@ export async function createApp(deps: Deps, opts: AppOptions = {}): Promise<Fast
     noticeRoutes,
     feedbackRoutes,
     supportRoutes,
+    rolloutRoutes,
+    studyRoutes,
   ]) {
     await app.register(routes(deps));
   }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import type { Plugin, ResolvedConfig } from 'vite';
 
-const COMPRESSIBLE = /\.(js|css|html|svg|webmanifest|json|txt)$/;
+const COMPRESSIBLE = /\.(m?js|css|html|svg|webmanifest|json|txt)$/;
 const MIN_BYTES = 1024;
 
 /**

@@ -6,6 +6,13 @@ import type { Plugin, ResolvedConfig } from 'vite';
 const TEMPLATE = new URL('../sw/sw.template.js', import.meta.url);
 /** Public files that are not part of the app shell. */
 const SKIP = new Set(['robots.txt']);
+/**
+ * Build files kept out of the precache: pdf.js and its worker (≈530 kB gzip) would cost every member's
+ * phone that download at install. The worker fetches them once a document is saved for offline reading
+ * (or the PDF view is opened: hashed assets are cached as they are used).
+ */
+const ON_DEMAND = (moduleIds: readonly string[]) =>
+  moduleIds.some((id) => id.includes('/node_modules/pdfjs-dist/'));
 
 function listFiles(dir: string, base = dir): string[] {
   if (!fs.existsSync(dir)) return [];
@@ -33,9 +40,11 @@ export function serviceWorker(): Plugin {
       handler(_options, bundle) {
         const hash = crypto.createHash('sha256');
         const files: string[] = [];
+        const onDemand: string[] = [];
         for (const item of Object.values(bundle)) {
           if (item.fileName.endsWith('.map')) continue;
-          files.push(item.fileName);
+          const sources = item.type === 'chunk' ? item.moduleIds : item.originalFileNames;
+          (ON_DEMAND(sources) ? onDemand : files).push(item.fileName);
           hash.update(item.fileName);
           hash.update(item.type === 'chunk' ? item.code : item.source);
         }
@@ -54,7 +63,8 @@ export function serviceWorker(): Plugin {
         const source = fs
           .readFileSync(TEMPLATE, 'utf8')
           .replace('__SW_VERSION__', version)
-          .replace('__SW_PRECACHE__', JSON.stringify(precache, null, 2));
+          .replace('__SW_PRECACHE__', JSON.stringify(precache, null, 2))
+          .replace('__SW_ON_DEMAND__', JSON.stringify(onDemand.map((f) => `/${f}`).sort(), null, 2));
         this.emitFile({ type: 'asset', fileName: 'sw.js', source });
       },
     },

@@ -1,6 +1,17 @@
 import { createRootRoute, createRoute, createRouter, lazyRouteComponent } from '@tanstack/react-router';
 import { validateMembersSearch } from './console/members-search.ts';
+import {
+  validateLibrarySearch,
+  validateStatsSearch,
+  validateUploadSearch,
+} from './documents/search-params.ts';
 import { NotFoundPage, RootLayout, Splash } from './layout/RootLayout.tsx';
+import {
+  validateCheckInSearch,
+  validateMeetingStatsSearch,
+  validateMeetingsSearch,
+} from './meetings/search-params.ts';
+import { validateCompletionSearch } from './study/completion-search.ts';
 
 // Code-based routes (docs/decisions/0013): every screen is its own chunk, loaded when first opened.
 const root = createRootRoute({ component: RootLayout, notFoundComponent: NotFoundPage });
@@ -101,6 +112,124 @@ const audit = createRoute({
   component: lazyRouteComponent(() => import('./console/AuditPage.tsx'), 'AuditPage'),
 });
 
+// Học tập: the member's topics, quiz and bài thu hoạch; the committee's topics and results
+const study = createRoute({
+  getParentRoute: () => root,
+  path: '/study',
+  component: lazyRouteComponent(() => import('./study/StudyListPage.tsx'), 'StudyListPage'),
+});
+const studyTopic = createRoute({
+  getParentRoute: () => root,
+  path: '/study/$topicId',
+  component: lazyRouteComponent(() => import('./study/StudyTopicPage.tsx'), 'StudyTopicPage'),
+});
+const studyQuiz = createRoute({
+  getParentRoute: () => root,
+  path: '/study/$topicId/quiz',
+  component: lazyRouteComponent(() => import('./study/QuizPage.tsx'), 'QuizPage'),
+});
+const studyEssay = createRoute({
+  getParentRoute: () => root,
+  path: '/study/$topicId/essay',
+  component: lazyRouteComponent(() => import('./study/EssayPage.tsx'), 'EssayPage'),
+});
+const studyTopics = createRoute({
+  getParentRoute: () => root,
+  path: '/study-topics',
+  component: lazyRouteComponent(() => import('./study/TopicsPage.tsx'), 'TopicsPage'),
+});
+const studyTopicNew = createRoute({
+  getParentRoute: () => root,
+  path: '/study-topics/new',
+  component: lazyRouteComponent(() => import('./study/TopicEditorPage.tsx'), 'NewTopicPage'),
+});
+const studyTopicEdit = createRoute({
+  getParentRoute: () => root,
+  path: '/study-topics/$topicId/edit',
+  component: lazyRouteComponent(() => import('./study/TopicEditorPage.tsx'), 'EditTopicPage'),
+});
+const studyCompletion = createRoute({
+  getParentRoute: () => root,
+  path: '/study-topics/$topicId',
+  validateSearch: validateCompletionSearch,
+  component: lazyRouteComponent(() => import('./study/CompletionPage.tsx'), 'CompletionPage'),
+});
+const studyMemberReview = createRoute({
+  getParentRoute: () => root,
+  path: '/study-topics/$topicId/members/$memberId',
+  component: lazyRouteComponent(() => import('./study/MemberReviewPage.tsx'), 'MemberReviewPage'),
+});
+
+// Tài liệu: the library, the reader, uploads and read statistics
+const documents = createRoute({
+  getParentRoute: () => root,
+  path: '/documents',
+  validateSearch: validateLibrarySearch,
+  component: lazyRouteComponent(() => import('./documents/LibraryPage.tsx'), 'LibraryPage'),
+});
+const documentNew = createRoute({
+  getParentRoute: () => root,
+  path: '/documents/new',
+  validateSearch: validateUploadSearch,
+  component: lazyRouteComponent(() => import('./documents/UploadPage.tsx'), 'UploadPage'),
+});
+const documentRead = createRoute({
+  getParentRoute: () => root,
+  path: '/documents/$id',
+  component: lazyRouteComponent(() => import('./documents/ReaderPage.tsx'), 'ReaderPage'),
+});
+const documentStats = createRoute({
+  getParentRoute: () => root,
+  path: '/documents/$id/stats',
+  validateSearch: validateStatsSearch,
+  component: lazyRouteComponent(() => import('./documents/StatsPage.tsx'), 'StatsPage'),
+});
+
+// Sinh hoạt chi bộ: the member's meetings and check-in; the chi ủy's code screen, attendance, minutes
+const meetings = createRoute({
+  getParentRoute: () => root,
+  path: '/meetings',
+  validateSearch: validateMeetingsSearch,
+  component: lazyRouteComponent(() => import('./meetings/MeetingsPage.tsx'), 'MeetingsPage'),
+});
+const meetingNew = createRoute({
+  getParentRoute: () => root,
+  path: '/meetings/new',
+  component: lazyRouteComponent(() => import('./meetings/NewMeetingPage.tsx'), 'NewMeetingPage'),
+});
+const meetingStats = createRoute({
+  getParentRoute: () => root,
+  path: '/meetings/stats',
+  validateSearch: validateMeetingStatsSearch,
+  component: lazyRouteComponent(() => import('./meetings/MeetingStatsPage.tsx'), 'MeetingStatsPage'),
+});
+const meeting = createRoute({
+  getParentRoute: () => root,
+  path: '/meetings/$id',
+  component: lazyRouteComponent(() => import('./meetings/MeetingPage.tsx'), 'MeetingPage'),
+});
+const meetingCheckIn = createRoute({
+  getParentRoute: () => root,
+  path: '/meetings/$id/check-in',
+  validateSearch: validateCheckInSearch,
+  component: lazyRouteComponent(() => import('./meetings/CheckInPage.tsx'), 'CheckInPage'),
+});
+const meetingCode = createRoute({
+  getParentRoute: () => root,
+  path: '/meetings/$id/code',
+  component: lazyRouteComponent(() => import('./meetings/CodePage.tsx'), 'CodePage'),
+});
+const meetingAttendance = createRoute({
+  getParentRoute: () => root,
+  path: '/meetings/$id/attendance',
+  component: lazyRouteComponent(() => import('./meetings/AttendancePage.tsx'), 'AttendancePage'),
+});
+const meetingMinutes = createRoute({
+  getParentRoute: () => root,
+  path: '/meetings/$id/minutes',
+  component: lazyRouteComponent(() => import('./meetings/MinutesPage.tsx'), 'MinutesPage'),
+});
+
 const routeTree = root.addChildren([
   home,
   profile,
@@ -120,6 +249,27 @@ const routeTree = root.addChildren([
   orgs,
   roles,
   audit,
+  documents,
+  documentNew,
+  documentRead,
+  documentStats,
+  study,
+  studyTopic,
+  studyQuiz,
+  studyEssay,
+  studyTopics,
+  studyTopicNew,
+  studyTopicEdit,
+  studyCompletion,
+  studyMemberReview,
+  meetings,
+  meetingNew,
+  meetingStats,
+  meeting,
+  meetingCheckIn,
+  meetingCode,
+  meetingAttendance,
+  meetingMinutes,
 ]);
 
 export const router = createRouter({

@@ -7,5 +7,5 @@ export * from './member-status.ts';
 export * from './phone.ts';
 export * from './policy.ts';
 export type { ParseResult } from './result.ts';
-export * from './text.ts';
 export * from './support-roster.ts';
+export * from './text.ts';

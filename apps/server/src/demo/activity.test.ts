@@ -25,7 +25,9 @@ describe('demo activity', () => {
   it('the member has past meetings attended and the next one scheduled', async () => {
     const list = (await member.get('/api/meetings')).body;
     expect(list.total).toBe(4);
-    const upcoming = list.items.filter((m: { startsAt: string }) => Date.parse(m.startsAt) > t.clock.now.getTime());
+    const upcoming = list.items.filter(
+      (m: { startsAt: string }) => Date.parse(m.startsAt) > t.clock.now.getTime(),
+    );
     expect(upcoming).toHaveLength(1);
   });
 

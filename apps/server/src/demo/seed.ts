@@ -15,6 +15,7 @@ import { appendAudit } from '../modules/audit/repo.ts';
 import { nameSort, searchText } from '../modules/members/search-text.ts';
 import { insertOrg, type OrgRow, pathLabel } from '../modules/orgs/repo.ts';
 import { CHI_BO_NAMES, EDUCATION, HOMETOWNS, PEOPLES } from './names.ts';
+import { seedStudy } from './study.ts';
 
 export interface DemoAccount {
   role: string;
@@ -155,6 +156,7 @@ export async function seedDemo(database: Database, root: OrgRow, now = new Date(
       { role: 'chi_uy', m: biThu, org: firstChiBo, label: `Bí thư ${firstChiBo.name}` },
       { role: 'cap_uy', m: capUy, org: root, label: `Ủy viên Ban Thường vụ ${root.name}` },
     ];
+    const userIds: Partial<Record<(typeof plan)[number]['role'], string>> = {};
     for (const p of plan) {
       const password = readablePassword();
       const totpSecret = p.role === 'member' ? null : newTotpSecret();
@@ -170,6 +172,7 @@ export async function seedDemo(database: Database, root: OrgRow, now = new Date(
         })
         .returning();
       await tx.insert(roleAssignments).values({ userId: u!.id, role: 'member', orgId: p.m.orgId });
+      userIds[p.role] = u!.id;
       if (p.role !== 'member')
         await tx.insert(roleAssignments).values({ userId: u!.id, role: p.role, orgId: p.org.id });
       accounts.push({
@@ -180,6 +183,17 @@ export async function seedDemo(database: Database, root: OrgRow, now = new Date(
         who: `${p.m.fullName} — ${p.label}`,
       });
     }
+    await seedStudy(tx, {
+      root,
+      chiBo,
+      active,
+      accounts: {
+        biThu: { userId: userIds.chi_uy!, memberId: biThu.id },
+        capUy: { userId: userIds.cap_uy!, memberId: capUy.id },
+      },
+      skipMemberIds: [member.id],
+      now,
+    });
     await appendAudit(
       tx,
       {

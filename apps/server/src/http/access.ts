@@ -9,6 +9,7 @@ import {
   touchSession,
   type UserRow,
 } from '../modules/auth/repo.ts';
+import { recordActivity } from '../modules/rollout/funnel.ts';
 import { AppError, forbidden } from './errors.ts';
 
 /**
@@ -59,7 +60,11 @@ async function loadSession(deps: Deps, req: FastifyRequest): Promise<AuthContext
   const { session, user } = row;
   const idleUntil = session.lastSeenAt.getTime() + session.idleTimeoutS * 1000;
   if (session.expiresAt <= now || idleUntil <= now.getTime() || user.state !== 'active') return null;
-  if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) await touchSession(db, idHash, now);
+  if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+    await touchSession(db, idHash, now);
+    // a day of signed-in use, for the roll-out's "active in the last 30 days"
+    if (user.memberId) await recordActivity(db, user.memberId, now);
+  }
   const roles = await activeRoles(db, user.id);
   return {
     sessionIdHash: idHash,

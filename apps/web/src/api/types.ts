@@ -32,3 +32,16 @@ export type ResetCode = Created<paths['/api/members/{id}/reset-code']['post']>;
 export type DeviceInfo = Ok<paths['/api/members/{id}/device']['get']>;
 export type SessionList = Ok<paths['/api/me/sessions']['get']>;
 export type SessionItem = SessionList['items'][number];
+export type MyStudyList = Ok<paths['/api/me/study']['get']>;
+export type MyStudyItem = MyStudyList['items'][number];
+export type MyStudyTopic = Ok<paths['/api/me/study/{id}']['get']>['topic'];
+export type StudyAttempt = Ok<paths['/api/me/study/{id}/attempts/{attemptId}']['get']>['attempt'];
+export type StudyEssay = NonNullable<MyStudyTopic['essay']>;
+export type StudyTopicList = Ok<paths['/api/study/topics']['get']>;
+export type StudyTopic = Ok<paths['/api/study/topics/{id}']['get']>['topic'];
+export type StudyTopicInput = NonNullable<
+  paths['/api/study/topics']['post']['requestBody']
+>['content']['application/json'];
+export type StudyCompletion = Ok<paths['/api/study/topics/{id}/completion']['get']>;
+export type StudyMemberProgress = Ok<paths['/api/study/topics/{id}/members']['get']>['items'][number];
+export type StudyMemberReview = Ok<paths['/api/study/topics/{id}/members/{memberId}']['get']>;

@@ -2,6 +2,8 @@ import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { api, data, isApiError, setCsrfToken } from '../api/client.ts';
 import type { Me, Role } from '../api/types.ts';
+import { clearSavedDocuments } from '../documents/offline.ts';
+import { clearSavedMeetings } from '../meetings/outbox.ts';
 import { rememberSession } from './session-hint.ts';
 
 export const meQuery = queryOptions({
@@ -40,6 +42,8 @@ export function useLogout() {
   return async () => {
     await api.POST('/api/auth/logout').catch(() => undefined);
     setCsrfToken(null);
+    await clearSavedDocuments();
+    await clearSavedMeetings();
     await navigate({ to: '/', replace: true });
     queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== 'me' });
     await queryClient.resetQueries({ queryKey: ['me'] });

@@ -1,9 +1,9 @@
 import type { ReactNode, SVGProps } from 'react';
 
-type IconProps = SVGProps<SVGSVGElement> & { size?: number | string };
+export type IconProps = SVGProps<SVGSVGElement> & { size?: number | string };
 
 /** Stroke icons drawn on a 24 px grid; decorative (aria-hidden): every control carries words too. */
-function Svg({ size = '1.5em', children, ...props }: IconProps & { children: ReactNode }) {
+export function Svg({ size = '1.5em', children, ...props }: IconProps & { children: ReactNode }) {
   return (
     <svg
       xmlns="http://www.w3.org/2000/svg"
@@ -130,6 +130,16 @@ export const IconPhone = (p: IconProps) => (
   <Svg {...p}>
     <rect x="6" y="2" width="12" height="20" rx="2" />
     <path d="M11 18h2" />
+  </Svg>
+);
+export const IconBook = (p: IconProps) => (
+  <Svg {...p}>
+    <path d="M12 6.5C10.5 5 8 4.5 4 4.5v14c4 0 6.5.5 8 2 1.5-1.5 4-2 8-2v-14c-4 0-6.5.5-8 2zM12 6.5v14" />
+  </Svg>
+);
+export const IconChecklist = (p: IconProps) => (
+  <Svg {...p}>
+    <path d="M11 6h9M11 12h9M11 18h9M4 6l1.5 1.5L8 5M4 12l1.5 1.5L8 11M4 18l1.5 1.5L8 17" />
   </Svg>
 );
 

@@ -108,6 +108,10 @@ export const en: Resources = {
     logout: 'Sign out',
   },
   tiles: {
+    documents: 'Documents',
+    documentsHint: 'Resolutions, plans, notices',
+    documentsUnread_one: '{{count}} document not read',
+    documentsUnread_other: '{{count}} documents not read',
     profile: 'My profile',
     profileHint: 'See and correct your details',
     settings: 'Settings',
@@ -130,6 +134,12 @@ export const en: Resources = {
     correctionsHint: 'Members asking to correct their records',
     correctionsPending_one: '{{count}} request waiting',
     correctionsPending_other: '{{count}} requests waiting',
+    study: 'Study',
+    studyHint: 'Topics and resolutions to study',
+    studyPending_one: '{{count}} topic not completed',
+    studyPending_other: '{{count}} topics not completed',
+    studyTopics: 'Study topics',
+    studyTopicsHint: 'Assign topics, see study results',
   },
   date: {
     day: 'Day',

@@ -2,14 +2,24 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { getSettings } from '../settings/settings.ts';
 import type { AccountsResources } from './accounts.ts';
+import type { DocumentsResources } from './documents.ts';
+import type { MeetingsResources } from './meetings.ts';
 import type { SigninResources } from './signin.ts';
+import type { StudyResources } from './study.ts';
 import { type Resources, vi } from './vi.ts';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
     // `signin` and `accounts` arrive with the screens that use them (docs/decisions/0018)
-    resources: { translation: Resources; signin: SigninResources; accounts: AccountsResources };
+    resources: {
+      translation: Resources;
+      signin: SigninResources;
+      accounts: AccountsResources;
+      study: StudyResources;
+      documents: DocumentsResources;
+      meetings: MeetingsResources;
+    };
   }
 }
 
@@ -39,7 +49,10 @@ if (getSettings().language === 'en') void setLanguage('en');
  * The strings of a group of lazy screens, in both languages, registered when the first of those
  * screens' chunks loads: they stay out of the first load (docs/decisions/0018).
  */
-export function addStrings<T extends object>(ns: 'signin' | 'accounts', strings: { vi: T; en: T }): void {
+export function addStrings<T extends object>(
+  ns: 'signin' | 'accounts' | 'study' | 'documents' | 'meetings',
+  strings: { vi: T; en: T },
+): void {
   if (i18n.hasResourceBundle('vi', ns)) return;
   i18n.addResourceBundle('vi', ns, strings.vi);
   i18n.addResourceBundle('en', ns, strings.en);

@@ -108,6 +108,10 @@ export const vi = {
     logout: 'Đăng xuất',
   },
   tiles: {
+    documents: 'Tài liệu',
+    documentsHint: 'Văn bản, nghị quyết, kế hoạch',
+    documentsUnread_one: '{{count}} văn bản chưa đọc',
+    documentsUnread_other: '{{count}} văn bản chưa đọc',
     profile: 'Thông tin sơ lược',
     profileHint: 'Xem và sửa thông tin của mình',
     settings: 'Cài đặt',
@@ -130,6 +134,12 @@ export const vi = {
     correctionsHint: 'Đảng viên đề nghị sửa hồ sơ',
     correctionsPending_one: '{{count}} đề nghị đang chờ duyệt',
     correctionsPending_other: '{{count}} đề nghị đang chờ duyệt',
+    study: 'Học tập',
+    studyHint: 'Chuyên đề, nghị quyết cần học',
+    studyPending_one: '{{count}} chuyên đề chưa hoàn thành',
+    studyPending_other: '{{count}} chuyên đề chưa hoàn thành',
+    studyTopics: 'Chuyên đề học tập',
+    studyTopicsHint: 'Giao chuyên đề, xem kết quả học tập',
   },
   date: {
     day: 'Ngày',

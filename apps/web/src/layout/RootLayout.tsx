@@ -8,6 +8,7 @@ import { meQuery, needsTotpEnrollment } from '../auth/session.ts';
 import { hadSession } from '../auth/session-hint.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { Page } from '../components/Page.tsx';
+import { CheckInOutbox } from '../meetings/CheckInOutbox.tsx';
 import { Frame } from './Frame.tsx';
 
 // The gates are chunks of their own: a returning member (signed in for 30 days) never downloads them.
@@ -24,6 +25,11 @@ const TotpEnrollPage = lazy(() =>
 
 /** Screens for people who are not signed in: they never wait for, or depend on, the session check. */
 const PUBLIC_PATHS = new Set(['/register', '/reset-password']);
+/** A document saved on this device opens with no network at all (docs/decisions/0024). */
+const OFFLINE_READABLE = /^\/documents\/[0-9a-f-]{36}$/;
+/** The meetings, a meeting and its check-in screen open with no network too (docs/decisions/0027). */
+const OFFLINE_MEETINGS = /^\/meetings(\/[0-9a-f-]{36}(\/check-in)?)?$/;
+const SavedDocuments = lazy(() => import('../documents/SavedDocuments.tsx'));
 
 export function Splash() {
   const { t } = useTranslation();
@@ -43,6 +49,11 @@ function OfflineScreen({ onRetry }: { onRetry: () => void }) {
     <Page title={t('errors.offlineTitle')}>
       <Text size="lg">{t('errors.offlineText')}</Text>
       <Button onClick={onRetry}>{t('app.retry')}</Button>
+      {hadSession() && (
+        <Suspense fallback={null}>
+          <SavedDocuments />
+        </Suspense>
+      )}
     </Page>
   );
 }
@@ -66,7 +77,14 @@ export function RootLayout() {
     content = <Splash />;
   } else if (me.isError) {
     if (isApiError(me.error) && me.error.status === 401) content = <LoginPage />;
-    else if (isApiError(me.error, 'network')) {
+    else if (
+      isApiError(me.error, 'network') &&
+      hadSession() &&
+      (OFFLINE_READABLE.test(path) || OFFLINE_MEETINGS.test(path))
+    ) {
+      content = <Outlet />;
+      showBack = true;
+    } else if (isApiError(me.error, 'network')) {
       content = <OfflineScreen onRetry={() => void me.refetch()} />;
       offline = true;
     } else
@@ -86,6 +104,7 @@ export function RootLayout() {
   }
   return (
     <Frame showBack={showBack} offlineBanner={!offline}>
+      {!PUBLIC_PATHS.has(path) && <CheckInOutbox />}
       <Suspense fallback={<Splash />}>{content}</Suspense>
     </Frame>
   );

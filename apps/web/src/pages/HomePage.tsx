@@ -5,7 +5,9 @@ import type { ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { canManageRoles, canReadAudit, isCommittee, useLogout, useMe } from '../auth/session.ts';
 import {
+  IconBook,
   IconCheck,
+  IconChecklist,
   IconEdit,
   IconKey,
   IconList,
@@ -18,7 +20,10 @@ import {
 } from '../components/icons.tsx';
 import { Page } from '../components/Page.tsx';
 import { pendingCorrectionsQuery, pendingRegistrationsQuery } from '../console/pending.ts';
+import { IconDocument } from '../documents/icons.tsx';
+import { unreadCountQuery } from '../documents/unread-count.ts';
 import { InstallHint } from '../layout/InstallHint.tsx';
+import { myStudyQuery } from '../study/queries.ts';
 
 interface TileProps {
   to: string;
@@ -64,13 +69,36 @@ export function HomePage() {
   const waiting = (
     n: number | undefined,
     hint: string,
-    pending: 'tiles.registrationsPending' | 'tiles.correctionsPending',
+    pending:
+      | 'tiles.registrationsPending'
+      | 'tiles.correctionsPending'
+      | 'tiles.studyPending'
+      | 'tiles.documentsUnread',
   ) => (n ? t(pending, { count: n }) : hint);
   const nRegistrations = registrations.data?.items.length;
   const nCorrections = corrections.data?.items.length;
+  const study = useQuery({ ...myStudyQuery, enabled: !!me.member });
+  const nStudy = study.data?.notCompleted;
+  const nDocuments = useQuery(unreadCountQuery(committeeMember)).data;
   const mine: TileProps[] = [
+    {
+      to: '/documents',
+      label: t('tiles.documents'),
+      hint: waiting(nDocuments, t('tiles.documentsHint'), 'tiles.documentsUnread'),
+      icon: IconDocument,
+      count: nDocuments,
+    },
     ...(me.member
-      ? [{ to: '/profile', label: t('tiles.profile'), hint: t('tiles.profileHint'), icon: IconUser }]
+      ? [
+          {
+            to: '/study',
+            label: t('tiles.study'),
+            hint: waiting(nStudy, t('tiles.studyHint'), 'tiles.studyPending'),
+            icon: IconBook,
+            count: nStudy,
+          },
+          { to: '/profile', label: t('tiles.profile'), hint: t('tiles.profileHint'), icon: IconUser },
+        ]
       : []),
     { to: '/settings', label: t('tiles.settings'), hint: t('tiles.settingsHint'), icon: IconSettings },
   ];
@@ -91,6 +119,12 @@ export function HomePage() {
           count: nCorrections,
         },
         { to: '/members', label: t('tiles.members'), hint: t('tiles.membersHint'), icon: IconUsers },
+        {
+          to: '/study-topics',
+          label: t('tiles.studyTopics'),
+          hint: t('tiles.studyTopicsHint'),
+          icon: IconChecklist,
+        },
         { to: '/import', label: t('tiles.import'), hint: t('tiles.importHint'), icon: IconUpload },
         { to: '/orgs', label: t('tiles.orgs'), hint: t('tiles.orgsHint'), icon: IconTree },
         ...(canManageRoles(me)

@@ -11,6 +11,7 @@ import { matchTotp, newTotpSecret, otpauthUrl } from '../../lib/totp.ts';
 import { appendAudit } from '../audit/repo.ts';
 import { findMember } from '../members/repo.ts';
 import { latestRegistrationOfUser } from '../registrations/repo.ts';
+import { recordActivity } from '../rollout/funnel.ts';
 import type { UserRow } from './repo.ts';
 import * as repo from './repo.ts';
 
@@ -171,6 +172,7 @@ export async function startSession(
     expiresAt: new Date(now.getTime() + t.absoluteS * 1000),
   });
   await repo.updateUser(db, user.id, { lastLoginAt: now });
+  if (user.memberId) await recordActivity(db, user.memberId, now);
   return { token, csrfToken, maxAgeS: t.absoluteS };
 }
 

@@ -44,22 +44,35 @@ describe('feedback: question, answer, escalation', () => {
   });
 
   it('sideways is refused: a member cannot address another chi bộ', async () => {
-    const r = await member.post('/api/feedback', { kind: 'phan_anh', title: 'x', body: 'y', orgId: ids.chiBoB });
+    const r = await member.post('/api/feedback', {
+      kind: 'phan_anh',
+      title: 'x',
+      body: 'y',
+      orgId: ids.chiBoB,
+    });
     expect(r.status).toBe(422);
   });
 
   it('the chi ủy answers; the author sees the answer and the status', async () => {
     t.clock.advance(60_000);
-    const r = await chiUy.post(`/api/feedback/${id}/replies`, { body: 'Đồng chí đến nhà văn hóa thôn tối thứ Năm để được cấp lại mã.' });
+    const r = await chiUy.post(`/api/feedback/${id}/replies`, {
+      body: 'Đồng chí đến nhà văn hóa thôn tối thứ Năm để được cấp lại mã.',
+    });
     expect(r.body.feedback.status).toBe('da_tra_loi');
     const mine = (await member.get(`/api/feedback/${id}`)).body.feedback;
     expect(mine.messages.map((m: { fromCommittee: boolean }) => m.fromCommittee)).toEqual([false, true]);
   });
 
   it('escalated to the cấp ủy: the chi ủy hands it up, the cấp ủy now holds it', async () => {
-    const q = await member.post('/api/feedback', { kind: 'kien_nghi', title: 'Đề nghị thêm buổi hướng dẫn', body: 'Thôn xa, nhiều đảng viên cao tuổi.' });
+    const q = await member.post('/api/feedback', {
+      kind: 'kien_nghi',
+      title: 'Đề nghị thêm buổi hướng dẫn',
+      body: 'Thôn xa, nhiều đảng viên cao tuổi.',
+    });
     const qid = q.body.feedback.id;
-    expect((await chiUy.post(`/api/feedback/${qid}/escalate`, { note: 'Cần Đảng ủy bố trí' })).status).toBe(204);
+    expect((await chiUy.post(`/api/feedback/${qid}/escalate`, { note: 'Cần Đảng ủy bố trí' })).status).toBe(
+      204,
+    );
     const held = (await capUy.get(`/api/feedback/${qid}`)).body.feedback;
     expect(held).toMatchObject({ orgId: t.root.id, escalated: true, status: 'moi' });
     expect(held.messages.at(-1).body).toContain('Đã chuyển lên');
@@ -68,11 +81,17 @@ describe('feedback: question, answer, escalation', () => {
   });
 
   it('overdue: unanswered after the configured days', async () => {
-    const q = await member.post('/api/feedback', { kind: 'bao_loi', title: 'Ứng dụng báo lỗi', body: 'Màn hình trắng.' });
+    const q = await member.post('/api/feedback', {
+      kind: 'bao_loi',
+      title: 'Ứng dụng báo lỗi',
+      body: 'Màn hình trắng.',
+    });
     expect((await chiUy.get('/api/feedback?overdue=true')).body.items).toEqual([]);
     t.clock.advance(4 * 86_400_000);
     chiUy = await login(t, await createUser(t.database, { roles: [{ role: 'chi_uy', orgId: ids.chiBoA }] }));
-    const overdue = (await chiUy.get('/api/feedback?overdue=true')).body.items.map((f: { id: string }) => f.id);
+    const overdue = (await chiUy.get('/api/feedback?overdue=true')).body.items.map(
+      (f: { id: string }) => f.id,
+    );
     expect(overdue).toEqual([q.body.feedback.id]);
   });
 });
@@ -98,10 +117,11 @@ describe('support contacts', () => {
       ['Văn Vĩnh Hảo', '0909698567'],
       ['Huỳnh Thị Bích Thảo', '0935590489'],
     ]);
-    expect((await neighbour.get('/api/support-contacts')).body.items.map((c: { fullName: string }) => c.fullName)).toEqual([
-      'Văn Vĩnh Hảo',
-      'Huỳnh Thị Bích Thảo',
-    ]);
-    expect((await chiUyB.request('PUT', `/api/orgs/${ids.chiBoA}/support-contacts`, { items: [] })).status).toBe(403);
+    expect(
+      (await neighbour.get('/api/support-contacts')).body.items.map((c: { fullName: string }) => c.fullName),
+    ).toEqual(['Văn Vĩnh Hảo', 'Huỳnh Thị Bích Thảo']);
+    expect(
+      (await chiUyB.request('PUT', `/api/orgs/${ids.chiBoA}/support-contacts`, { items: [] })).status,
+    ).toBe(403);
   });
 });

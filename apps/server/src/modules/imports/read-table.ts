@@ -68,14 +68,18 @@ async function* xlsxRows(file: string): AsyncGenerator<SheetRow> {
   }
 }
 
-function csvDelimiter(firstLine: string): string {
-  const counts = [',', ';', '\t'].map((d) => [d, firstLine.split(d).length] as const);
+/** The delimiter used most over the first lines (a roster may open with a title line holding none). */
+function csvDelimiter(head: string): string {
+  const lines = head.split(/\r?\n/).slice(0, 30);
+  const counts = [',', ';', '\t'].map(
+    (d) => [d, lines.reduce((n, l) => n + l.split(d).length - 1, 0)] as const,
+  );
   return counts.sort((a, b) => b[1] - a[1])[0]![0];
 }
 
 async function* csvRows(file: string): AsyncGenerator<SheetRow> {
   const head = fs.readFileSync(file, { encoding: 'utf8', flag: 'r' }).slice(0, 4096);
-  const delimiter = csvDelimiter(head.replace(/^\uFEFF/, '').split(/\r?\n/)[0] ?? '');
+  const delimiter = csvDelimiter(head.replace(/^\uFEFF/, ''));
   const parser = fs.createReadStream(file).pipe(
     parse({
       bom: true,

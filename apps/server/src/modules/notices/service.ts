@@ -106,7 +106,7 @@ async function deliver(tx: Executor, n: NoticeRow, at: Date): Promise<number> {
   return r?.n ?? 0;
 }
 
-async function sendNow(deps: Deps, tx: Executor, n: NoticeRow, at: Date) {
+async function sendNow(tx: Executor, n: NoticeRow, at: Date) {
   const count = await deliver(tx, n, at);
   await tx
     .update(notices)
@@ -170,7 +170,7 @@ export async function createNotice(deps: Deps, actor: Actor, input: NoticeInput)
   };
   await db.transaction(async (tx) => {
     await tx.insert(notices).values({ ...row, status: row.status === 'sent' ? 'draft' : row.status });
-    if (row.status === 'sent') await sendNow(deps, tx, row, now);
+    if (row.status === 'sent') await sendNow(tx, row, now);
     await appendAudit(
       tx,
       {
@@ -281,7 +281,7 @@ export async function updateNotice(
       .update(notices)
       .set({ ...next, id: undefined, updatedAt: now })
       .where(eq(notices.id, id));
-    if (input.send) await sendNow(deps, tx, next, now);
+    if (input.send) await sendNow(tx, next, now);
     await appendAudit(
       tx,
       {
@@ -334,7 +334,7 @@ export async function sendDueNotices(deps: Deps): Promise<number> {
         .where(and(eq(notices.id, id), eq(notices.status, 'scheduled')))
         .returning();
       if (!n) return null;
-      await sendNow(deps, tx, n, now);
+      await sendNow(tx, n, now);
       return n;
     });
     if (claimed) {
@@ -399,7 +399,7 @@ export async function markRead(deps: Deps, actor: Actor, noticeId: string) {
         .innerJoin(notices, eq(notices.id, noticeRecipients.noticeId))
         .where(and(eq(noticeRecipients.noticeId, noticeId), eq(noticeRecipients.memberId, memberId)))
     : [];
-  if (!row || row.status !== 'sent' || !memberId) throw notFound('Không tìm thấy thông báo.');
+  if (row?.status !== 'sent' || !memberId) throw notFound('Không tìm thấy thông báo.');
   if (!row.readAt) {
     await db
       .update(noticeRecipients)
