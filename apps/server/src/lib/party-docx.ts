@@ -171,3 +171,54 @@ export async function partyDocument(children: (Paragraph | Table)[]): Promise<Bu
   });
   return Packer.toBuffer(doc);
 }
+
+const LINE = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
+const LINES = {
+  top: LINE,
+  bottom: LINE,
+  left: LINE,
+  right: LINE,
+  insideHorizontal: LINE,
+  insideVertical: LINE,
+};
+
+/** A ruled table (figures per unit): bold centred header, numbers centred, 12 pt. */
+export function dataTable(headers: string[], rows: (string | number)[][], widthsPct: number[]) {
+  const row = (cells: (string | number)[], head: boolean) =>
+    new TableRow({
+      tableHeader: head,
+      children: cells.map(
+        (c, i) =>
+          new TableCell({
+            width: { size: widthsPct[i] ?? 10, type: WidthType.PERCENTAGE },
+            borders: LINES,
+            children: [
+              para([run(String(c), { bold: head, size: 24 })], {
+                align:
+                  head || typeof c === 'number' || i === 0 || /^[\d,.]+%$/.test(String(c))
+                    ? 'center'
+                    : 'left',
+                after: 0,
+              }),
+            ],
+          }),
+      ),
+    });
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    borders: LINES,
+    rows: [row(headers, true), ...rows.map((r) => row(r, false))],
+  });
+}
+
+/** "Nơi nhận:" (bold italic, underlined) and its dash list, bottom left, 12 pt. */
+export function recipients(lines: string[]): Paragraph[] {
+  return [
+    para([run('Nơi nhận:', { bold: true, italics: true, underline: true, size: 24 })], {
+      align: 'left',
+      after: 0,
+      before: 240,
+    }),
+    ...lines.map((l) => para([run(`- ${l}`, { size: 22 })], { align: 'left', after: 0 })),
+  ];
+}

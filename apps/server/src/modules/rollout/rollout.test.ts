@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import { members } from '@sotay/db';
 import { eq } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
+import mammoth from 'mammoth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser, login, loginAdmin, type Session, type TestApp, testApp } from '../../test/app.ts';
 import { createMember, createOrg, numbers } from '../../test/fixtures.ts';
@@ -52,6 +54,27 @@ describe('roll-out funnel', () => {
     const byId = Object.fromEntries(f.children.map((c: { org: { id: string } }) => [c.org.id, c]));
     expect(byId[ids.a]).toMatchObject({ eligible: 2, loggedIn: 1 });
     expect(byId[ids.b]).toMatchObject({ eligible: 1, loggedIn: 0, registered: 1 });
+  });
+
+  it('needs support: who is not yet proficient, what blocks them, and how to help', async () => {
+    await t.database.db
+      .update(members)
+      .set({ birthDate: '1948-03-02', hasSmartphone: false })
+      .where(eq(members.fullName, 'Tần Lao Khệ'));
+    const list = (await capUy.get(`/api/rollout/orgs/${t.root.id}/needs-support`)).body.items;
+    const byName = Object.fromEntries(list.map((m: { fullName: string }) => [m.fullName, m]));
+    expect(Object.keys(byName).sort()).toEqual(['Cồ A Sử', 'Tần Lao Khệ', 'Tần Sài Vân']);
+    expect(byName['Tần Lao Khệ']).toMatchObject({
+      blocking: 'vneid',
+      hints: ['no_smartphone', 'vneid_below_2', 'elderly', 'never_logged_in'],
+      suggestedForm: 'tai_nha',
+    });
+    expect(byName['Tần Sài Vân']).toMatchObject({
+      blocking: 'proficiency',
+      hints: [],
+      suggestedForm: 'nhom_nho',
+    });
+    expect(byName['Cồ A Sử']).toMatchObject({ blocking: 'vneid', suggestedForm: 'ca_nhan' });
   });
 
   it('members and other chi bộ are refused', async () => {
@@ -123,5 +146,40 @@ describe('support roster import', () => {
     expect(
       (await upload(capUy, Buffer.from([0, 1, 2, 3, 0, 0, 9]), 'x.tsv', { dryRun: 'true' })).status,
     ).toBe(415);
+  });
+});
+
+describe('the roll-out report', () => {
+  it('DOCX in the Party layout with the figures filled in; XLSX with a row per unit', async () => {
+    const r = await capUy.request('POST', `/api/rollout/orgs/${t.root.id}/report.docx`, {
+      number: '57-BC/ĐU',
+      difficulties: 'Một số đảng viên cao tuổi chưa có điện thoại thông minh.',
+      proposals: 'Đề nghị hỗ trợ kinh phí tập huấn.',
+      signerName: 'Lương Văn Định',
+    });
+    expect(r.status).toBe(200);
+    if (process.env.SOTAY_KEEP_DOCX) fs.writeFileSync('/tmp/bao-cao.docx', r.raw.rawPayload);
+    const text = (await mammoth.extractRawText({ buffer: r.raw.rawPayload })).value;
+    for (const s of [
+      'ĐẢNG CỘNG SẢN VIỆT NAM',
+      'Số 57-BC/ĐU',
+      'BÁO CÁO',
+      'kết quả triển khai ứng dụng “Sổ tay đảng viên điện tử”',
+      'có 3 đảng viên thuộc diện sử dụng ứng dụng',
+      '2 đồng chí đã đăng ký tài khoản, đạt 66,7%',
+      'Chi bộ bản Gia Khâu',
+      'Một số đảng viên cao tuổi chưa có điện thoại thông minh.',
+      'Nơi nhận:',
+      'Lương Văn Định',
+    ]) {
+      expect(text).toContain(s);
+    }
+    const x = await capUy.get(`/api/rollout/orgs/${t.root.id}/report.xlsx`);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(x.raw.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    expect(ws.getRow(5).getCell(1).value).toBe('Chi bộ bản Gia Khâu');
+    expect(ws.getRow(7).getCell(1).value).toBe('Tổng cộng');
+    expect(ws.getRow(7).getCell(2).value).toBe(3);
   });
 });

@@ -10,6 +10,8 @@ import { errorResponses, idParams, isoDate, noContent, uuid } from '../../http/s
 import { readUpload } from '../imports/upload.ts';
 import { findOrg } from '../orgs/repo.ts';
 import { FUNNEL_STEPS, funnel, recordInstalled } from './funnel.ts';
+import { needsSupport } from './needs-support.ts';
+import { rolloutReportDocx, rolloutReportXlsx } from './report.ts';
 import { importRoster } from './roster.ts';
 
 const counts = Object.fromEntries(FUNNEL_STEPS.map((k) => [k, z.number().int()])) as Record<
@@ -227,5 +229,83 @@ export const rolloutRoutes =
           upload.cleanup();
         }
       },
+    });
+    app.get('/api/rollout/orgs/:id/needs-support', {
+      config: { access: 'rollout.read' },
+      schema: {
+        tags,
+        summary:
+          'Đảng viên đủ điều kiện chưa thành thạo: bước đang vướng, gợi ý (không có điện thoại thông minh, VNeID dưới mức 2, từ 70 tuổi, chưa đăng nhập, không hoạt động) và hình thức hỗ trợ đề xuất',
+        params: idParams,
+        response: {
+          200: z.object({
+            items: z.array(
+              z.object({
+                memberId: uuid,
+                fullName: z.string(),
+                orgId: uuid,
+                orgName: z.string(),
+                phone: z.string().nullable(),
+                age: z.number().int().nullable(),
+                blocking: z.enum([
+                  'vneid',
+                  'install',
+                  'register',
+                  'approve',
+                  'first_login',
+                  'activity',
+                  'proficiency',
+                ]),
+                hints: z.array(
+                  z.enum(['no_smartphone', 'vneid_below_2', 'elderly', 'never_logged_in', 'inactive']),
+                ),
+                suggestedForm: z.enum(['tai_nha', 'ca_nhan', 'nhom_nho']),
+              }),
+            ),
+          }),
+          ...errorResponses,
+        },
+      },
+      handler: async (req) => ({ items: await needsSupport(deps, requireAuth(req).actor, req.params.id) }),
+    });
+    app.post('/api/rollout/orgs/:id/report.docx', {
+      config: { access: 'rollout.read' },
+      schema: {
+        tags,
+        summary:
+          'Báo cáo kết quả triển khai ứng dụng (DOCX, thể thức văn bản của Đảng): số liệu và bảng theo đơn vị điền sẵn; khó khăn, đề xuất, số, người ký do người lập nhập',
+        params: idParams,
+        body: z.object({
+          number: z.string().max(40).optional(),
+          place: z.string().max(100).optional(),
+          difficulties: z.string().max(20_000).optional(),
+          proposals: z.string().max(20_000).optional(),
+          signerTitle: z.string().max(100).optional(),
+          signerName: z.string().max(100).optional(),
+          recipients: z.array(z.string().max(200)).max(20).optional(),
+        }),
+        response: { 200: z.any(), ...errorResponses },
+      },
+      handler: async (req, reply) => {
+        const { file, name } = await rolloutReportDocx(deps, requireAuth(req).actor, req.params.id, req.body);
+        return reply
+          .header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+          .header('content-disposition', `attachment; filename="${name}"`)
+          .send(file);
+      },
+    });
+    app.get('/api/rollout/orgs/:id/report.xlsx', {
+      config: { access: 'rollout.read' },
+      schema: {
+        tags,
+        summary: 'Số liệu triển khai theo đơn vị (XLSX)',
+        params: idParams,
+        response: { 200: z.any(), ...errorResponses },
+      },
+      handler: async (req, reply) =>
+        reply
+          .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+          .header('content-disposition', 'attachment; filename="ket-qua-trien-khai.xlsx"')
+          .send(await rolloutReportXlsx(deps, requireAuth(req).actor, req.params.id)),
     });
   };
