@@ -40,6 +40,12 @@ describe('demo activity', () => {
     expect((await member.get('/api/support-contacts')).body.items).toHaveLength(2);
   });
 
+  it('the support campaign 142-KH/ĐU has the four teams of its annex; the funnel shows installs', async () => {
+    const f = (await capUy.get(`/api/rollout/orgs/${t.root.id}`)).body;
+    expect(f.installed).toBe(2);
+    expect(f.eligible).toBeGreaterThan(500);
+  });
+
   it('the cấp ủy sees attendance statistics with someone often absent', async () => {
     const stats = (await capUy.get('/api/meetings/stats')).body;
     expect(stats.total.meetings).toBe(3);

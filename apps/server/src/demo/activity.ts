@@ -1,11 +1,14 @@
+import { fileURLToPath } from 'node:url';
 import type { Actor } from '@sotay/core';
-import { meetingCheckIns, meetingInvitations, members, noticeRecipients, users } from '@sotay/db';
+import { campaigns, meetingCheckIns, meetingInvitations, members, noticeRecipients, users } from '@sotay/db';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Deps } from '../deps.ts';
 import { createFeedback, reply } from '../modules/feedback/service.ts';
 import { createMeeting } from '../modules/meetings/service.ts';
 import { createNotice } from '../modules/notices/service.ts';
 import { findOrg, type OrgRow } from '../modules/orgs/repo.ts';
+import { recordInstalled } from '../modules/rollout/funnel.ts';
+import { importRoster } from '../modules/rollout/roster.ts';
 import { setContacts } from '../modules/support/service.ts';
 import type { DemoAccount } from './seed.ts';
 
@@ -39,7 +42,31 @@ export async function seedDemoActivity(deps: Deps, root: OrgRow, accounts: DemoA
   const chiBoId = me!.orgId;
   const actor: Actor = { userId: admin.id, memberId: null, roles: [{ role: 'admin', orgPath: root.path }] };
   const realNow = deps.now;
+  const now0 = realNow();
   const at = (d: Date) => ({ ...deps, now: () => d });
+
+  // the support campaign of seed 003, its teams read from the plan's annex as it stands
+  const [campaign] = await db
+    .insert(campaigns)
+    .values({
+      orgId: root.id,
+      number: '142-KH/ĐU',
+      title: 'Tổ chức hỗ trợ trực tiếp đảng viên cài đặt, sử dụng ứng dụng “Sổ tay đảng viên điện tử”',
+      goal: '100% đảng viên chính thức, dự bị (trừ miễn sinh hoạt) sử dụng thành thạo ứng dụng',
+      createdBy: admin.id,
+    })
+    .returning();
+  await importRoster(
+    deps,
+    actor,
+    fileURLToPath(new URL('./documents/to-cong-tac-142-KH-DU.tsv', import.meta.url)),
+    {
+      dryRun: false,
+      campaignId: campaign!.id,
+    },
+  );
+  // the demo accounts run the app installed
+  for (const u of [member, biThu]) await recordInstalled(db, u.memberId!, 'app', now0);
 
   await setContacts(deps, actor, root.id, [
     { fullName: 'Văn Vĩnh Hảo', role: 'Chuyên viên Văn phòng Đảng ủy', phone: '0909698567' },
