@@ -70,6 +70,7 @@ describe('feedback: question, answer, escalation', () => {
       body: 'Thôn xa, nhiều đảng viên cao tuổi.',
     });
     const qid = q.body.feedback.id;
+    t.clock.advance(60_000);
     expect((await chiUy.post(`/api/feedback/${qid}/escalate`, { note: 'Cần Đảng ủy bố trí' })).status).toBe(
       204,
     );
