@@ -117,3 +117,51 @@ export const supportSessions = pgTable(
   },
   (t) => [index('support_sessions_team_idx').on(t.teamId, t.date)],
 );
+
+/** What a support team did for a member at a session; proficiency attested here counts in the funnel. */
+export const supportOutcomes = pgTable(
+  'support_outcomes',
+  {
+    id: id(),
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => supportSessions.id),
+    memberId: uuid('member_id')
+      .notNull()
+      .references(() => members.id),
+    installed: boolean('installed').notNull().default(false),
+    registered: boolean('registered').notNull().default(false),
+    activated: boolean('activated').notNull().default(false),
+    profileUpdated: boolean('profile_updated').notNull().default(false),
+    /** Basic functions practised: documents, study, check-in, notices, profile. */
+    practised: text('practised').array().notNull().default(sql`'{}'::text[]`),
+    proficient: boolean('proficient').notNull().default(false),
+    problem: text('problem'),
+    recordedBy: uuid('recorded_by').references(() => users.id),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('support_outcomes_session_member_key').on(t.sessionId, t.memberId),
+    index('support_outcomes_member_idx').on(t.memberId),
+  ],
+);
+
+/** Kèm cặp: a mentor (often a younger member) follows a member who needs help, with follow-up notes. */
+export const mentorAssignments = pgTable(
+  'mentor_assignments',
+  {
+    id: id(),
+    campaignId: uuid('campaign_id')
+      .notNull()
+      .references(() => campaigns.id),
+    mentorMemberId: uuid('mentor_member_id')
+      .notNull()
+      .references(() => members.id),
+    menteeMemberId: uuid('mentee_member_id')
+      .notNull()
+      .references(() => members.id),
+    followUps: jsonb('follow_ups').$type<{ at: string; note: string }[]>().notNull().default([]),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('mentor_assignments_pair_key').on(t.campaignId, t.menteeMemberId)],
+);
