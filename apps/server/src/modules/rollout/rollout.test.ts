@@ -183,3 +183,52 @@ describe('the roll-out report', () => {
     expect(ws.getRow(7).getCell(2).value).toBe(3);
   });
 });
+
+describe('support sessions: outcomes and mentors', () => {
+  it('outcomes recorded at a session move the funnel (installed, proficient attested)', async () => {
+    const c = await capUy.post('/api/campaigns', { orgId: t.root.id, title: 'Đợt hỗ trợ tháng 5' });
+    await capUy.request(
+      'POST',
+      '/api/imports/support-roster',
+      undefined,
+      multipart({ campaignId: c.body.campaign.id }, { name: 'a.tsv', content: ANNEX }),
+    );
+    const saved = (await capUy.get(`/api/campaigns/${c.body.campaign.id}`)).body;
+    const sessionId = saved.teams[0].sessions[0].id;
+    const before = (await capUy.get(`/api/rollout/orgs/${t.root.id}`)).body;
+    const [m] = await t.database.db.select().from(members).where(eq(members.fullName, 'Tần Lao Khệ'));
+    const r = await capUy.post(`/api/support-sessions/${sessionId}/outcomes`, {
+      memberId: m!.id,
+      installed: true,
+      practised: ['documents', 'check_in'],
+      proficient: true,
+      problem: 'Mắt kém, cần cỡ chữ lớn',
+    });
+    expect(r.status).toBe(200);
+    expect(r.body.items).toEqual([
+      expect.objectContaining({
+        fullName: 'Tần Lao Khệ',
+        proficient: true,
+        practised: ['documents', 'check_in'],
+      }),
+    ]);
+    const after = (await capUy.get(`/api/rollout/orgs/${t.root.id}`)).body;
+    expect(after.installed).toBe(before.installed + 1);
+    expect(after.proficient).toBe(before.proficient + 1);
+    expect(
+      (await member.post(`/api/support-sessions/${sessionId}/outcomes`, { memberId: m!.id })).status,
+    ).toBe(403);
+    const [mentor] = await t.database.db.select().from(members).where(eq(members.fullName, 'Tần Sài Vân'));
+    const k = await capUy.post(`/api/campaigns/${c.body.campaign.id}/mentors`, {
+      mentorMemberId: mentor!.id,
+      menteeMemberId: m!.id,
+      note: 'Kèm hằng tuần',
+    });
+    expect(k.body.items).toEqual([
+      expect.objectContaining({
+        mentee: 'Tần Lao Khệ',
+        followUps: [expect.objectContaining({ note: 'Kèm hằng tuần' })],
+      }),
+    ]);
+  });
+});

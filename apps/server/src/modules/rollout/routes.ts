@@ -11,6 +11,7 @@ import { readUpload } from '../imports/upload.ts';
 import { findOrg } from '../orgs/repo.ts';
 import { FUNNEL_STEPS, funnel, recordInstalled } from './funnel.ts';
 import { needsSupport } from './needs-support.ts';
+import { assignMentor, FUNCTIONS, outcomesOf, recordOutcome } from './outcomes.ts';
 import { rolloutReportDocx, rolloutReportXlsx } from './report.ts';
 import { importRoster } from './roster.ts';
 
@@ -307,5 +308,67 @@ export const rolloutRoutes =
           .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
           .header('content-disposition', 'attachment; filename="ket-qua-trien-khai.xlsx"')
           .send(await rolloutReportXlsx(deps, requireAuth(req).actor, req.params.id)),
+    });
+    const outcome = z.object({
+      memberId: uuid,
+      installed: z.boolean().optional(),
+      registered: z.boolean().optional(),
+      activated: z.boolean().optional(),
+      profileUpdated: z.boolean().optional(),
+      practised: z.array(z.enum(FUNCTIONS)).optional(),
+      proficient: z.boolean().optional(),
+      problem: z.string().max(2000).optional(),
+    });
+    const outcomesOut = z.object({
+      items: z.array(
+        outcome
+          .required()
+          .extend({ fullName: z.string(), problem: z.string().nullable(), recordedAt: z.string() }),
+      ),
+    });
+    app.post('/api/support-sessions/:id/outcomes', {
+      config: { access: 'rollout.manage' },
+      schema: {
+        tags,
+        summary:
+          'Ghi kết quả hỗ trợ một đảng viên tại buổi hỗ trợ: đã cài đặt, đăng ký, kích hoạt, cập nhật thông tin, chức năng đã thực hành, thành thạo, vướng mắc',
+        params: idParams,
+        body: outcome,
+        response: { 200: outcomesOut, ...errorResponses },
+      },
+      handler: (req) => recordOutcome(deps, requireAuth(req).actor, req.params.id, req.body),
+    });
+    app.get('/api/support-sessions/:id/outcomes', {
+      config: { access: 'rollout.manage' },
+      schema: {
+        tags,
+        summary: 'Kết quả của một buổi hỗ trợ',
+        params: idParams,
+        response: { 200: outcomesOut, ...errorResponses },
+      },
+      handler: (req) => outcomesOf(deps, requireAuth(req).actor, req.params.id),
+    });
+    app.post('/api/campaigns/:id/mentors', {
+      config: { access: 'rollout.manage' },
+      schema: {
+        tags,
+        summary: 'Phân công kèm cặp (người kèm, người được kèm, ghi chú theo dõi)',
+        params: idParams,
+        body: z.object({ mentorMemberId: uuid, menteeMemberId: uuid, note: z.string().max(2000).optional() }),
+        response: {
+          200: z.object({
+            items: z.array(
+              z.object({
+                mentorMemberId: uuid,
+                menteeMemberId: uuid,
+                mentee: z.string(),
+                followUps: z.array(z.object({ at: z.string(), note: z.string() })),
+              }),
+            ),
+          }),
+          ...errorResponses,
+        },
+      },
+      handler: (req) => assignMentor(deps, requireAuth(req).actor, req.params.id, req.body),
     });
   };
