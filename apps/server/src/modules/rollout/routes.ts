@@ -321,9 +321,12 @@ export const rolloutRoutes =
     });
     const outcomesOut = z.object({
       items: z.array(
-        outcome
-          .required()
-          .extend({ fullName: z.string(), problem: z.string().nullable(), recordedAt: z.string() }),
+        outcome.required().extend({
+          fullName: z.string(),
+          practised: z.array(z.string()),
+          problem: z.string().nullable(),
+          recordedAt: z.string(),
+        }),
       ),
     });
     app.post('/api/support-sessions/:id/outcomes', {
