@@ -9,12 +9,9 @@
  *
  *   npm run bench:notices [-- --members 100000 --subscriptions 10000 --backends postgres,embedded]
  */
-import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import https from 'node:https';
-import os from 'node:os';
-import path from 'node:path';
 import type { Actor } from '@sotay/core';
 import { type Database, members, orgUnits, pushSubscriptions, users } from '@sotay/db';
 import { sql } from 'drizzle-orm';
@@ -25,6 +22,7 @@ import { pushNotice } from '../apps/server/src/modules/notices/push.ts';
 import { createNotice, inbox } from '../apps/server/src/modules/notices/service.ts';
 import { pathLabel } from '../apps/server/src/modules/orgs/repo.ts';
 import { openStorage } from '../apps/server/src/storage.ts';
+import { localCertificate } from '../apps/server/src/test/local-tls.ts';
 import { argInt, argValue, mb, table, writeResult } from './lib/report.ts';
 import { type Backend, createPgDatabase, freshDataDir, ROOT_NAME } from './lib/server.ts';
 
@@ -65,32 +63,7 @@ async function seedMembers(database: Database, rootId: string, rootPath: string,
 
 /** A https push service on this machine that accepts everything (its certificate made here). */
 async function pushStub() {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sotay-bench-push-'));
-  execFileSync(
-    'openssl',
-    [
-      'req',
-      '-x509',
-      '-newkey',
-      'ec',
-      '-pkeyopt',
-      'ec_paramgen_curve:prime256v1',
-      '-nodes',
-      '-days',
-      '1',
-      '-subj',
-      '/CN=127.0.0.1',
-      '-addext',
-      'subjectAltName=IP:127.0.0.1',
-      '-keyout',
-      path.join(dir, 'k.pem'),
-      '-out',
-      path.join(dir, 'c.pem'),
-    ],
-    { stdio: 'ignore' },
-  );
-  const [cert, key] = [fs.readFileSync(path.join(dir, 'c.pem')), fs.readFileSync(path.join(dir, 'k.pem'))];
-  fs.rmSync(dir, { recursive: true, force: true });
+  const { cert, key } = localCertificate();
   let received = 0;
   const server = https.createServer({ cert, key }, (req, res) => {
     req.resume();

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
 import { requireAuth } from '../../http/access.ts';
+import { sendDownload } from '../../http/download.ts';
 import { badRequest } from '../../http/errors.ts';
 import { errorResponses, idParams, noContent, pageQuery, uuid } from '../../http/schemas.ts';
 import { sendStoredFile } from '../../http/send-file.ts';
@@ -298,10 +299,7 @@ export const documentRoutes =
       },
       handler: async (req, reply) => {
         const xlsx = await readStatsWorkbook(deps, requireAuth(req).actor, req.params.id, req.query.orgId);
-        return reply
-          .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-          .header('content-disposition', `attachment; filename="thong-ke-doc-van-ban.xlsx"`)
-          .send(xlsx);
+        return sendDownload(reply, xlsx, 'thong-ke-doc-van-ban.xlsx');
       },
     });
   };

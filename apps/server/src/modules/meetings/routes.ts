@@ -3,7 +3,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
 import { requireAuth } from '../../http/access.ts';
+import { sendDownload } from '../../http/download.ts';
 import { errorResponses, idParams, noContent, pageQuery, uuid } from '../../http/schemas.ts';
+import { liveStreams } from '../../http/sse.ts';
 import { finalizeMinutes, getMinutes, minutesDocx, saveMinutes } from './minutes.ts';
 import * as service from './service.ts';
 import { frequentAbsences, memberStats, statsWorkbook, unitStats } from './stats.ts';
@@ -86,11 +88,7 @@ export const meetingRoutes =
   (deps: Deps): FastifyPluginAsyncZod =>
   async (app) => {
     const tags = ['Sinh hoạt chi bộ'];
-    /** Open live streams, ended when the server shuts down (so it does not wait for the clients). */
-    const streams = new Set<() => void>();
-    app.addHook('onClose', async () => {
-      for (const end of [...streams]) end();
-    });
+    const live = liveStreams(app);
 
     app.post('/api/meetings', {
       config: { access: 'meeting.manage' },
@@ -267,26 +265,9 @@ export const meetingRoutes =
       },
       handler: async (req, reply) => {
         const snapshot = await service.liveSnapshot(deps, requireAuth(req).actor, req.params.id);
-        reply.hijack();
-        const res = reply.raw;
-        res.writeHead(200, {
-          'content-type': 'text/event-stream; charset=utf-8',
-          'cache-control': 'no-cache, no-transform',
-          connection: 'keep-alive',
-          'x-accel-buffering': 'no',
-        });
-        const send = (data: unknown) => res.write(`data: ${JSON.stringify(data)}\n\n`);
-        send({ type: 'counts', ...snapshot });
-        const off = deps.events.subscribe(service.topicOf(req.params.id), send);
-        const ping = setInterval(() => res.write(': ping\n\n'), 25_000);
-        const end = () => {
-          clearInterval(ping);
-          off();
-          streams.delete(end);
-          res.end();
-        };
-        streams.add(end);
-        req.raw.on('close', end);
+        live.open(req, reply, { type: 'counts', ...snapshot }, (send) => [
+          deps.events.subscribe(service.topicOf(req.params.id), send),
+        ]);
       },
     });
     const minutesFields = z.object({
@@ -375,10 +356,7 @@ export const meetingRoutes =
       },
       handler: async (req, reply) => {
         const { file, name } = await minutesDocx(deps, requireAuth(req).actor, req.params.id);
-        return reply
-          .header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
-          .header('content-disposition', `attachment; filename="${name}"`)
-          .send(file);
+        return sendDownload(reply, file, name);
       },
     });
     const period = z.object({ orgId: uuid.optional(), from: instant.optional(), to: instant.optional() });
@@ -465,9 +443,10 @@ export const meetingRoutes =
         response: { 200: z.any(), ...errorResponses },
       },
       handler: async (req, reply) =>
-        reply
-          .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-          .header('content-disposition', 'attachment; filename="thong-ke-sinh-hoat.xlsx"')
-          .send(await statsWorkbook(deps, requireAuth(req).actor, req.query)),
+        sendDownload(
+          reply,
+          await statsWorkbook(deps, requireAuth(req).actor, req.query),
+          'thong-ke-sinh-hoat.xlsx',
+        ),
     });
   };

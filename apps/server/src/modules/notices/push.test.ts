@@ -1,13 +1,10 @@
-import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
-import fs from 'node:fs';
 import https from 'node:https';
-import os from 'node:os';
-import path from 'node:path';
 import { pushSubscriptions } from '@sotay/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser, login, loginAdmin, type Session, type TestApp, testApp } from '../../test/app.ts';
 import { createMember, createOrg, numbers } from '../../test/fixtures.ts';
+import { localCertificate } from '../../test/local-tls.ts';
 import { pushNotice } from './push.ts';
 
 /**
@@ -35,33 +32,7 @@ function keys() {
 
 beforeAll(async () => {
   // push services speak https: a certificate for 127.0.0.1 made here, trusted by the agent only
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sotay-push-'));
-  execFileSync(
-    'openssl',
-    [
-      'req',
-      '-x509',
-      '-newkey',
-      'ec',
-      '-pkeyopt',
-      'ec_paramgen_curve:prime256v1',
-      '-nodes',
-      '-days',
-      '1',
-      '-subj',
-      '/CN=127.0.0.1',
-      '-addext',
-      'subjectAltName=IP:127.0.0.1',
-      '-keyout',
-      path.join(dir, 'key.pem'),
-      '-out',
-      path.join(dir, 'cert.pem'),
-    ],
-    { stdio: 'ignore' },
-  );
-  const cert = fs.readFileSync(path.join(dir, 'cert.pem'));
-  const key = fs.readFileSync(path.join(dir, 'key.pem'));
-  fs.rmSync(dir, { recursive: true, force: true });
+  const { cert, key } = localCertificate();
   agent = new https.Agent({ ca: cert });
   stub = https.createServer({ cert, key }, (req, res) => {
     req.resume();

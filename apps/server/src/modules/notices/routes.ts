@@ -3,7 +3,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
 import { requireAuth } from '../../http/access.ts';
+import { sendDownload } from '../../http/download.ts';
 import { errorResponses, idParams, noContent, pageQuery, uuid } from '../../http/schemas.ts';
+import { liveStreams } from '../../http/sse.ts';
 import { subscribe, unsubscribe, vapidKeys } from './push.ts';
 import * as service from './service.ts';
 import { noticeStats, noticeStatsWorkbook, noticeUnread } from './stats.ts';
@@ -52,10 +54,7 @@ export const noticeRoutes =
   (deps: Deps): FastifyPluginAsyncZod =>
   async (app) => {
     const tags = ['Thông báo'];
-    const streams = new Set<() => void>();
-    app.addHook('onClose', async () => {
-      for (const end of [...streams]) end();
-    });
+    const live = liveStreams(app);
 
     app.post('/api/notices', {
       config: { access: 'notice.send' },
@@ -178,10 +177,11 @@ export const noticeRoutes =
         response: { 200: z.any(), ...errorResponses },
       },
       handler: async (req, reply) =>
-        reply
-          .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-          .header('content-disposition', 'attachment; filename="thong-ke-thong-bao.xlsx"')
-          .send(await noticeStatsWorkbook(deps, requireAuth(req).actor, req.params.id)),
+        sendDownload(
+          reply,
+          await noticeStatsWorkbook(deps, requireAuth(req).actor, req.params.id),
+          'thong-ke-thong-bao.xlsx',
+        ),
     });
 
     app.get('/api/me/inbox', {
@@ -222,53 +222,35 @@ export const noticeRoutes =
         const memberId = actor.memberId;
         const path = memberId ? await service.memberPath(deps, memberId) : null;
         const unread = memberId ? await service.unreadCount(deps, memberId) : 0;
-        reply.hijack();
-        const res = reply.raw;
-        res.writeHead(200, {
-          'content-type': 'text/event-stream; charset=utf-8',
-          'cache-control': 'no-cache, no-transform',
-          connection: 'keep-alive',
-          'x-accel-buffering': 'no',
-        });
-        const send = (data: unknown) => res.write(`data: ${JSON.stringify(data)}\n\n`);
-        send({ type: 'unread', unread });
-        const off = deps.events.subscribe(service.NOTICES_TOPIC, (e) => {
-          const event = e as service.NoticeEvent | { type: 'recall'; noticeId: string };
-          if (!memberId || !path) return;
-          if (
-            event.type === 'notice' &&
-            !event.audiencePaths.some((p) => path === p || path.startsWith(`${p}.`))
-          )
-            return;
-          // role and status filters are applied by the inbox rows themselves: count again
-          void service.unreadCount(deps, memberId).then(
-            (n) =>
-              send(
-                event.type === 'notice'
-                  ? {
-                      type: 'notice',
-                      id: event.noticeId,
-                      title: event.title,
-                      priority: event.priority,
-                      unread: n,
-                    }
-                  : { type: 'unread', unread: n },
-              ),
-            () => {},
-          );
-        });
-        // answers to the member's own questions
-        const offReplies = deps.events.subscribe(`feedback:${actor.userId}`, send);
-        const ping = setInterval(() => res.write(': ping\n\n'), 25_000);
-        const end = () => {
-          clearInterval(ping);
-          off();
-          offReplies();
-          streams.delete(end);
-          res.end();
-        };
-        streams.add(end);
-        req.raw.on('close', end);
+        live.open(req, reply, { type: 'unread', unread }, (send) => [
+          deps.events.subscribe(service.NOTICES_TOPIC, (e) => {
+            const event = e as service.NoticeEvent | { type: 'recall'; noticeId: string };
+            if (!memberId || !path) return;
+            if (
+              event.type === 'notice' &&
+              !event.audiencePaths.some((p) => path === p || path.startsWith(`${p}.`))
+            )
+              return;
+            // role and status filters are applied by the inbox rows themselves: count again
+            void service.unreadCount(deps, memberId).then(
+              (n) =>
+                send(
+                  event.type === 'notice'
+                    ? {
+                        type: 'notice',
+                        id: event.noticeId,
+                        title: event.title,
+                        priority: event.priority,
+                        unread: n,
+                      }
+                    : { type: 'unread', unread: n },
+                ),
+              () => {},
+            );
+          }),
+          // answers to the member's own questions
+          deps.events.subscribe(`feedback:${actor.userId}`, send),
+        ]);
       },
     });
     app.get('/api/push/public-key', {

@@ -5,6 +5,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
 import { requireAuth } from '../../http/access.ts';
+import { sendDownload } from '../../http/download.ts';
 import { badRequest, forbidden, notFound, unprocessable } from '../../http/errors.ts';
 import { errorResponses, idParams, isoDate, noContent, uuid } from '../../http/schemas.ts';
 import { readUpload } from '../imports/upload.ts';
@@ -289,10 +290,7 @@ export const rolloutRoutes =
       },
       handler: async (req, reply) => {
         const { file, name } = await rolloutReportDocx(deps, requireAuth(req).actor, req.params.id, req.body);
-        return reply
-          .header('content-type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
-          .header('content-disposition', `attachment; filename="${name}"`)
-          .send(file);
+        return sendDownload(reply, file, name);
       },
     });
     app.get('/api/rollout/orgs/:id/report.xlsx', {
@@ -304,10 +302,11 @@ export const rolloutRoutes =
         response: { 200: z.any(), ...errorResponses },
       },
       handler: async (req, reply) =>
-        reply
-          .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-          .header('content-disposition', 'attachment; filename="ket-qua-trien-khai.xlsx"')
-          .send(await rolloutReportXlsx(deps, requireAuth(req).actor, req.params.id)),
+        sendDownload(
+          reply,
+          await rolloutReportXlsx(deps, requireAuth(req).actor, req.params.id),
+          'ket-qua-trien-khai.xlsx',
+        ),
     });
     const outcome = z.object({
       memberId: uuid,
