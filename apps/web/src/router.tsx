@@ -11,6 +11,12 @@ import {
   validateMeetingStatsSearch,
   validateMeetingsSearch,
 } from './meetings/search-params.ts';
+import {
+  pageSearch,
+  validateFeedbackInboxSearch,
+  validateNoticeStatsSearch,
+} from './notices/search-params.ts';
+import { validateRolloutSearch } from './rollout/search-params.ts';
 import { validateCompletionSearch } from './study/completion-search.ts';
 
 // Code-based routes (docs/decisions/0013): every screen is its own chunk, loaded when first opened.
@@ -230,6 +236,91 @@ const meetingMinutes = createRoute({
   component: lazyRouteComponent(() => import('./meetings/MinutesPage.tsx'), 'MinutesPage'),
 });
 
+// Thông báo, Hỏi đáp, Cần hỗ trợ: the member's inbox and questions; the committee's notices, answers, helpers
+const notices = createRoute({
+  getParentRoute: () => root,
+  path: '/notices',
+  validateSearch: pageSearch,
+  component: lazyRouteComponent(() => import('./notices/InboxPage.tsx'), 'InboxPage'),
+});
+const noticeNew = createRoute({
+  getParentRoute: () => root,
+  path: '/notices/new',
+  component: lazyRouteComponent(() => import('./notices/ComposePage.tsx'), 'ComposePage'),
+});
+const noticesSent = createRoute({
+  getParentRoute: () => root,
+  path: '/notices/sent',
+  validateSearch: pageSearch,
+  component: lazyRouteComponent(() => import('./notices/SentPage.tsx'), 'SentPage'),
+});
+const notice = createRoute({
+  getParentRoute: () => root,
+  path: '/notices/$id',
+  component: lazyRouteComponent(() => import('./notices/NoticePage.tsx'), 'NoticePage'),
+});
+const noticeEdit = createRoute({
+  getParentRoute: () => root,
+  path: '/notices/$id/edit',
+  component: lazyRouteComponent(() => import('./notices/ComposePage.tsx'), 'EditNoticePage'),
+});
+const noticeStats = createRoute({
+  getParentRoute: () => root,
+  path: '/notices/$id/stats',
+  validateSearch: validateNoticeStatsSearch,
+  component: lazyRouteComponent(() => import('./notices/StatsPage.tsx'), 'NoticeStatsPage'),
+});
+const feedback = createRoute({
+  getParentRoute: () => root,
+  path: '/feedback',
+  component: lazyRouteComponent(() => import('./feedback/MyFeedbackPage.tsx'), 'MyFeedbackPage'),
+});
+const feedbackNew = createRoute({
+  getParentRoute: () => root,
+  path: '/feedback/new',
+  component: lazyRouteComponent(() => import('./feedback/AskPage.tsx'), 'AskPage'),
+});
+const feedbackInbox = createRoute({
+  getParentRoute: () => root,
+  path: '/feedback/inbox',
+  validateSearch: validateFeedbackInboxSearch,
+  component: lazyRouteComponent(() => import('./feedback/InboxPage.tsx'), 'FeedbackInboxPage'),
+});
+const feedbackThread = createRoute({
+  getParentRoute: () => root,
+  path: '/feedback/$id',
+  component: lazyRouteComponent(() => import('./feedback/ThreadPage.tsx'), 'ThreadPage'),
+});
+const help = createRoute({
+  getParentRoute: () => root,
+  path: '/help',
+  component: lazyRouteComponent(() => import('./help/HelpPage.tsx'), 'HelpPage'),
+});
+const helpContacts = createRoute({
+  getParentRoute: () => root,
+  path: '/help/contacts',
+  component: lazyRouteComponent(() => import('./help/ContactsPage.tsx'), 'ContactsPage'),
+});
+
+// Triển khai ứng dụng: the funnel per unit, members needing support, support teams from a plan's annex
+const rollout = createRoute({
+  getParentRoute: () => root,
+  path: '/rollout',
+  validateSearch: validateRolloutSearch,
+  component: lazyRouteComponent(() => import('./rollout/RolloutPage.tsx'), 'RolloutPage'),
+});
+const rolloutNeedsSupport = createRoute({
+  getParentRoute: () => root,
+  path: '/rollout/needs-support',
+  validateSearch: validateRolloutSearch,
+  component: lazyRouteComponent(() => import('./rollout/NeedsSupportPage.tsx'), 'NeedsSupportPage'),
+});
+const rolloutRoster = createRoute({
+  getParentRoute: () => root,
+  path: '/rollout/roster',
+  component: lazyRouteComponent(() => import('./rollout/RosterPage.tsx'), 'RosterPage'),
+});
+
 const routeTree = root.addChildren([
   home,
   profile,
@@ -270,6 +361,21 @@ const routeTree = root.addChildren([
   meetingCode,
   meetingAttendance,
   meetingMinutes,
+  notices,
+  noticeNew,
+  noticesSent,
+  notice,
+  noticeEdit,
+  noticeStats,
+  feedback,
+  feedbackNew,
+  feedbackInbox,
+  feedbackThread,
+  help,
+  helpContacts,
+  rollout,
+  rolloutNeedsSupport,
+  rolloutRoster,
 ]);
 
 export const router = createRouter({

@@ -238,3 +238,44 @@ self.addEventListener('fetch', (event) => {
   }
   event.respondWith(asset(request));
 });
+
+// ---- Web push (docs/decisions/0026) ----
+// The server sends {title, body, url, tag}: a new notice, or an answer to the member's question.
+self.addEventListener('push', (event) => {
+  let message = {};
+  try {
+    message = event.data ? event.data.json() : {};
+  } catch {
+    message = { body: event.data ? event.data.text() : '' };
+  }
+  const url = typeof message.url === 'string' && message.url.startsWith('/') ? message.url : '/';
+  event.waitUntil(
+    self.registration.showNotification(message.title || 'Sổ tay đảng viên', {
+      body: message.body || '',
+      icon: '/icons/icon-192.png',
+      badge: '/icons/icon-192.png',
+      lang: 'vi',
+      tag: message.tag,
+      data: { url },
+    }),
+  );
+});
+
+/** A tap on the notification: the open app is brought forward at that page, or the app is opened there. */
+self.addEventListener('notificationclick', (event) => {
+  event.notification.close();
+  const path = event.notification.data?.url || '/';
+  const target = new URL(path, self.location.origin).href;
+  event.waitUntil(
+    (async () => {
+      const windows = await self.clients.matchAll({ type: 'window', includeUncontrolled: true });
+      const open = windows.find((c) => new URL(c.url).origin === self.location.origin);
+      if (open) {
+        const focused = await open.focus();
+        if (new URL(focused.url).href !== target) await focused.navigate(target).catch(() => null);
+        return;
+      }
+      await self.clients.openWindow(target);
+    })(),
+  );
+});

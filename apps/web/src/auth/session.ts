@@ -36,10 +36,23 @@ export const canReadAudit = (me: Me) => hasRole(me, 'admin');
 /** DESIGN §4: every role above `member` needs an enrolled second factor before it can be used. */
 export const needsTotpEnrollment = (me: Me) => !me.user.totpEnabled && isCommittee(me);
 
+/**
+ * A shared phone must not go on showing the last person's notices: signing out ends this device's web
+ * push too (the server forgets it; offline, the push service soon reports it gone).
+ */
+async function forgetPushSubscription(): Promise<void> {
+  const reg = await navigator.serviceWorker?.getRegistration().catch(() => undefined);
+  const sub = await reg?.pushManager?.getSubscription().catch(() => null);
+  if (!sub) return;
+  await api.DELETE('/api/me/push-subscriptions', { body: { endpoint: sub.endpoint } }).catch(() => undefined);
+  await sub.unsubscribe().catch(() => false);
+}
+
 export function useLogout() {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   return async () => {
+    await forgetPushSubscription();
     await api.POST('/api/auth/logout').catch(() => undefined);
     setCsrfToken(null);
     await clearSavedDocuments();

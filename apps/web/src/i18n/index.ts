@@ -3,7 +3,10 @@ import { initReactI18next } from 'react-i18next';
 import { getSettings } from '../settings/settings.ts';
 import type { AccountsResources } from './accounts.ts';
 import type { DocumentsResources } from './documents.ts';
+import type { FeedbackResources } from './feedback.ts';
 import type { MeetingsResources } from './meetings.ts';
+import type { NoticesResources } from './notices.ts';
+import type { RolloutResources } from './rollout.ts';
 import type { SigninResources } from './signin.ts';
 import type { StudyResources } from './study.ts';
 import { type Resources, vi } from './vi.ts';
@@ -19,6 +22,9 @@ declare module 'i18next' {
       study: StudyResources;
       documents: DocumentsResources;
       meetings: MeetingsResources;
+      notices: NoticesResources;
+      feedback: FeedbackResources;
+      rollout: RolloutResources;
     };
   }
 }
@@ -50,7 +56,7 @@ if (getSettings().language === 'en') void setLanguage('en');
  * screens' chunks loads: they stay out of the first load (docs/decisions/0018).
  */
 export function addStrings<T extends object>(
-  ns: 'signin' | 'accounts' | 'study' | 'documents' | 'meetings',
+  ns: 'signin' | 'accounts' | 'study' | 'documents' | 'meetings' | 'notices' | 'feedback' | 'rollout',
   strings: { vi: T; en: T },
 ): void {
   if (i18n.hasResourceBundle('vi', ns)) return;

@@ -30,6 +30,8 @@ const OFFLINE_READABLE = /^\/documents\/[0-9a-f-]{36}$/;
 /** The meetings, a meeting and its check-in screen open with no network too (docs/decisions/0027). */
 const OFFLINE_MEETINGS = /^\/meetings(\/[0-9a-f-]{36}(\/check-in)?)?$/;
 const SavedDocuments = lazy(() => import('../documents/SavedDocuments.tsx'));
+/** A member's live events (unread notices, answers) while the app is open: a chunk of its own. */
+const LiveEvents = lazy(() => import('../notices/LiveEvents.tsx'));
 
 export function Splash() {
   const { t } = useTranslation();
@@ -70,6 +72,7 @@ export function RootLayout() {
   let content: React.ReactNode;
   let showBack = false;
   let offline = false;
+  let live = false;
   if (PUBLIC_PATHS.has(path)) {
     content = <Outlet />;
     showBack = true;
@@ -101,11 +104,17 @@ export function RootLayout() {
   } else {
     content = <Outlet />;
     showBack = true;
+    live = !!me.data.member;
   }
   return (
     <Frame showBack={showBack} offlineBanner={!offline}>
       {!PUBLIC_PATHS.has(path) && <CheckInOutbox />}
       <Suspense fallback={<Splash />}>{content}</Suspense>
+      {live && (
+        <Suspense fallback={null}>
+          <LiveEvents />
+        </Suspense>
+      )}
     </Frame>
   );
 }

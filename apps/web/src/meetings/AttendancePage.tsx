@@ -1,4 +1,4 @@
-import { Button, Group, SegmentedControl, Skeleton, Stack, Switch, Table, Text, TextInput } from '@mantine/core';
+import { Button, Group, Skeleton, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -13,7 +13,7 @@ import { Page } from '../components/Page.tsx';
 import { SuccessAlert } from '../components/SuccessAlert.tsx';
 import { fold } from '../lib/format.ts';
 import { type AttendanceRow, attendanceQuery, meetingQuery, refreshMeetings } from './api.ts';
-import { meetingWhen, timeOf } from './format.ts';
+import { isOver, meetingWhen, timeOf } from './format.ts';
 import { Tag } from './parts.tsx';
 
 type Filter = 'all' | 'absent' | 'present';
@@ -50,6 +50,8 @@ export function AttendancePage() {
     },
   });
   const m = meeting.data?.meeting;
+  // while the meeting goes on, those not checked in are "not here yet", not absent
+  const over = !!m && isOver(m);
   const a = list.data;
   const q = fold(text);
   const rows = (a?.items ?? []).filter(
@@ -98,85 +100,86 @@ export function AttendancePage() {
           <Text>{t('attendance.help')}</Text>
           {done && <SuccessAlert>{done}</SuccessAlert>}
           {!undo && <ErrorAlert error={mark.error} />}
-          <Group gap="md" align="flex-end">
-            <SegmentedControl
-              aria-label={t('attendance.filter')}
-              value={filter}
-              onChange={(v) => setFilter(v as Filter)}
-              fullWidth={false}
-              data={[
-                { value: 'all', label: t('attendance.all', { count: a.items.length }) },
-                { value: 'absent', label: t('attendance.onlyAbsent', { count: a.items.length - nPresent }) },
-                { value: 'present', label: t('attendance.onlyPresent', { count: nPresent }) },
-              ]}
-            />
-            <TextInput
-              label={t('attendance.search')}
-              value={text}
-              onChange={(e) => setText(e.currentTarget.value)}
-              leftSection={<IconSearch size="1.1em" />}
-              type="search"
-              style={{ flex: '1 1 14rem' }}
-            />
+          <TextInput
+            label={t('attendance.search')}
+            value={text}
+            onChange={(e) => setText(e.currentTarget.value)}
+            leftSection={<IconSearch size="1.1em" />}
+            type="search"
+          />
+          <Group gap="xs" role="group" aria-label={t('attendance.filter')}>
+            {(
+              [
+                ['all', t('attendance.all', { count: a.items.length })],
+                ['absent', t('attendance.onlyAbsent', { count: a.items.length - nPresent })],
+                ['present', t('attendance.onlyPresent', { count: nPresent })],
+              ] as const
+            ).map(([value, label]) => (
+              <Button
+                key={value}
+                variant={filter === value ? 'filled' : 'default'}
+                aria-pressed={filter === value}
+                onClick={() => setFilter(value)}
+              >
+                {label}
+              </Button>
+            ))}
           </Group>
           {rows.length === 0 ? (
             <Text>{t('attendance.none')}</Text>
           ) : (
-            <Table.ScrollContainer minWidth={320}>
-              <Table striped withTableBorder verticalSpacing="sm" fz="md">
-                <Table.Caption className="sotay-visually-hidden">{t('attendance.title')}</Table.Caption>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">{t('attendance.colName')}</Table.Th>
-                    <Table.Th scope="col">{t('attendance.colState')}</Table.Th>
-                    <Table.Th scope="col">{t('attendance.colPresent')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {rows.map((r) => (
-                    <Table.Tr key={r.memberId}>
-                      <Table.Th scope="row" fw={700}>
+            <Stack component="ul" gap="xs" className="sotay-plain-list" aria-label={t('attendance.title')}>
+              {rows.map((r) => (
+                <li key={r.memberId} className="sotay-box">
+                  <Group gap="sm" justify="space-between" wrap="nowrap" align="center">
+                    <Stack gap={4} style={{ minWidth: 0, flex: 1 }}>
+                      <Text fw={700} size="lg">
                         {r.fullName}
                         {r.guest && (
-                          <Text component="span" display="block" fw={400} c="dimmed">
-                            {t('attendance.guest')}
+                          <Text component="span" fw={400} c="dimmed">
+                            {` · ${t('attendance.guest')}`}
                           </Text>
                         )}
-                      </Table.Th>
-                      <Table.Td>
-                        <Stack gap={4} align="flex-start">
-                          <Tag tone={r.state === 'present' ? 'done' : r.state === 'excused' ? 'plain' : 'warn'}>
-                            {t(`state.${r.state}`)}
-                          </Tag>
-                          {r.state === 'present' && r.checkedInAt && (
-                            <Text size="sm">
-                              {[
-                                r.method ? t(`method.${r.method as 'code'}`) : null,
-                                timeOf(r.checkedInAt),
-                                r.lateMinutes ? t('attendance.late', { count: r.lateMinutes }) : null,
-                              ]
-                                .filter(Boolean)
-                                .join(' · ')}
-                            </Text>
-                          )}
-                          {r.state === 'excused' && r.reason && (
-                            <Text size="sm">{t('attendance.reason', { reason: r.reason })}</Text>
-                          )}
-                        </Stack>
-                      </Table.Td>
-                      <Table.Td>
-                        <Switch
-                          aria-label={t('attendance.markLabel', { name: r.fullName })}
-                          checked={r.state === 'present'}
-                          disabled={mark.isPending && mark.variables?.row.memberId === r.memberId}
-                          onChange={(e) => toggle(r, e.currentTarget.checked)}
-                        />
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
+                      </Text>
+                      <Group gap="xs">
+                        <Tag
+                          tone={
+                            r.state === 'present' ? 'done' : r.state === 'absent' && over ? 'warn' : 'plain'
+                          }
+                        >
+                          {t(r.state === 'absent' && !over ? 'state.notYet' : `state.${r.state}`)}
+                        </Tag>
+                        {r.state === 'present' && r.checkedInAt && (
+                          <Text size="sm">
+                            {[
+                              r.method ? t(`method.${r.method as 'code'}`) : null,
+                              timeOf(r.checkedInAt),
+                              r.lateMinutes ? t('attendance.late', { count: r.lateMinutes }) : null,
+                            ]
+                              .filter(Boolean)
+                              .join(' · ')}
+                          </Text>
+                        )}
+                        {r.state === 'excused' && r.reason && (
+                          <Text size="sm">{t('attendance.reason', { reason: r.reason })}</Text>
+                        )}
+                      </Group>
+                    </Stack>
+                    <Switch
+                      aria-label={t('attendance.markLabel', { name: r.fullName })}
+                      checked={
+                        // shown as asked at once, while the server records it and the list is fetched again
+                        mark.isPending && mark.variables?.row.memberId === r.memberId
+                          ? mark.variables.present
+                          : r.state === 'present'
+                      }
+                      disabled={mark.isPending && mark.variables?.row.memberId === r.memberId}
+                      onChange={(e) => toggle(r, e.currentTarget.checked)}
+                    />
+                  </Group>
+                </li>
+              ))}
+            </Stack>
           )}
         </>
       )}

@@ -11,7 +11,8 @@ import { meQuery } from '../auth/session.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { IconAlert, IconCheck } from '../components/icons.tsx';
 import { Page } from '../components/Page.tsx';
-import { meetingQuery, parseScanned, refreshMeetings } from './api.ts';
+import { meetingQuery, refreshMeetings } from './api.ts';
+import { parseScanned } from './check-in-url.ts';
 import { meetingWhen, timeOf } from './format.ts';
 import { dropCheckIn, putCheckIn, useOutbox } from './outbox.ts';
 import { ensureSession, sendCheckIn } from './outbox-sync.ts';
@@ -35,7 +36,9 @@ function Done({ at, again, meetingId }: { at: string; again: boolean; meetingId:
       >
         <Stack gap="sm" align="center">
           <IconCheck size="3.5rem" color="var(--sotay-success)" />
-          <p className="sotay-checkin-done">{t('checkIn.done', { time: timeOf(at) })}</p>
+          <p className="sotay-checkin-done" style={{ textAlign: 'center' }}>
+            {t('checkIn.done', { time: timeOf(at) })}
+          </p>
           {again && <Text size="lg">{t('checkIn.doneAlready')}</Text>}
         </Stack>
       </Paper>
@@ -117,11 +120,11 @@ export function CheckInPage() {
 
   // opened from the QR by the phone's own camera app: the code is in the address
   const auto = useRef(false);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once, for the code the page was opened with
   useEffect(() => {
     if (auto.current || !search.code) return;
     auto.current = true;
     void submit(search.code, 'qr');
-    // biome-ignore lint/correctness/useExhaustiveDependencies: once, for the code the page was opened with
   }, [search.code]);
 
   function onScanned(text: string): boolean {
@@ -133,7 +136,11 @@ export function CheckInPage() {
     setScanning(false);
     setScanProblem(null);
     if (found.meetingId && found.meetingId !== id) {
-      void navigate({ to: '/meetings/$id/check-in', params: { id: found.meetingId }, search: { code: found.code } });
+      void navigate({
+        to: '/meetings/$id/check-in',
+        params: { id: found.meetingId },
+        search: { code: found.code },
+      });
     } else {
       setCode(found.code);
       void submit(found.code, 'qr');
@@ -166,7 +173,13 @@ export function CheckInPage() {
     body = (
       <Stack gap="lg">
         {outcome?.kind === 'rejected' && (
-          <Alert color="red" variant="outline" icon={<IconAlert />} title={t('checkIn.rejected')} role="alert">
+          <Alert
+            color="red"
+            variant="outline"
+            icon={<IconAlert />}
+            title={t('checkIn.rejected')}
+            role="alert"
+          >
             {outcome.message}
           </Alert>
         )}
@@ -212,31 +225,33 @@ export function CheckInPage() {
             </Alert>
           )}
         </Stack>
-        <Stack gap="sm" component="form" onSubmit={onSubmit} noValidate aria-labelledby="checkin-type">
-          <Title order={2} id="checkin-type">
-            {t('checkIn.typeTitle')}
-          </Title>
-          <TextInput
-            ref={input}
-            label={t('checkIn.code')}
-            description={t('checkIn.codeHelp')}
-            value={code}
-            onChange={(e) => {
-              setCode(e.currentTarget.value.replace(/\D/g, '').slice(0, 6));
-              setCodeError(null);
-            }}
-            error={codeError}
-            inputMode="numeric"
-            autoComplete="one-time-code"
-            pattern="[0-9]*"
-            maxLength={6}
-            size="xl"
-            className="sotay-checkin-code"
-          />
-          <Button type="submit" size="xl" loading={sending} leftSection={<IconCheck />}>
-            {t('checkIn.submit')}
-          </Button>
-        </Stack>
+        <form onSubmit={onSubmit} noValidate aria-labelledby="checkin-type">
+          <Stack gap="sm">
+            <Title order={2} id="checkin-type">
+              {t('checkIn.typeTitle')}
+            </Title>
+            <TextInput
+              ref={input}
+              label={t('checkIn.code')}
+              description={t('checkIn.codeHelp')}
+              value={code}
+              onChange={(e) => {
+                setCode(e.currentTarget.value.replace(/\D/g, '').slice(0, 6));
+                setCodeError(null);
+              }}
+              error={codeError}
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              pattern="[0-9]*"
+              maxLength={6}
+              size="xl"
+              className="sotay-checkin-code"
+            />
+            <Button type="submit" size="xl" loading={sending} leftSection={<IconCheck />}>
+              {t('checkIn.submit')}
+            </Button>
+          </Stack>
+        </form>
       </Stack>
     );
 

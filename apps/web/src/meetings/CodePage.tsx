@@ -9,7 +9,8 @@ import { api } from '../api/client.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { IconChecklist } from '../components/icons.tsx';
 import { Page } from '../components/Page.tsx';
-import { checkInUrl, meetingQuery } from './api.ts';
+import { meetingQuery } from './api.ts';
+import { checkInUrl } from './check-in-url.ts';
 import { meetingWhen, timeOf } from './format.ts';
 
 const WINDOW_S = 30;
@@ -118,7 +119,10 @@ export function CodePage() {
   const meeting = useQuery(meetingQuery(id));
   const m = meeting.data?.meeting;
   const code = useQuery({ ...codeQuery(id), enabled: !!m && m.status !== 'cancelled' });
-  const live = useLive(id, m ? { invited: m.invited, present: m.present, excused: m.excused, absent: m.absent } : undefined);
+  const live = useLive(
+    id,
+    m ? { invited: m.invited, present: m.present, excused: m.excused, absent: m.absent } : undefined,
+  );
   const [now, setNow] = useState(() => Date.now());
   const screen = useRef<HTMLDivElement>(null);
   const [full, setFull] = useState(false);
@@ -139,7 +143,10 @@ export function CodePage() {
   useEffect(() => {
     if (!data) return;
     const left = Date.parse(data.expiresAt) - (Date.now() + data.offset);
-    const timer = window.setTimeout(() => void code.refetch(), Math.min(Math.max(left + 300, 1000), WINDOW_S * 1000));
+    const timer = window.setTimeout(
+      () => void code.refetch(),
+      Math.min(Math.max(left + 300, 1000), WINDOW_S * 1000),
+    );
     return () => window.clearTimeout(timer);
   }, [data, code.refetch]);
 
@@ -168,7 +175,9 @@ export function CodePage() {
                 <Button
                   variant="default"
                   onClick={() =>
-                    void (full ? document.exitFullscreen() : screen.current?.requestFullscreen())?.catch(() => undefined)
+                    void (full ? document.exitFullscreen() : screen.current?.requestFullscreen())?.catch(
+                      () => undefined,
+                    )
                   }
                 >
                   {full ? t('code.exitFullscreen') : t('code.fullscreen')}
@@ -190,16 +199,18 @@ export function CodePage() {
                   {m.title}
                 </Text>
               )}
-              <Title order={2} className="sotay-visually-hidden" id="code-now">
+              <Title order={2} className="sotay-visually-hidden">
                 {t('code.codeLabel')}
               </Title>
-              {data ? (
-                <p className="sotay-code-digits" data-code={data.code} aria-labelledby="code-now">
-                  {`${data.code.slice(0, 3)} ${data.code.slice(3)}`}
-                </p>
-              ) : (
-                <Skeleton h="8rem" />
-              )}
+              <div className="sotay-code-digits-box">
+                {data ? (
+                  <p className="sotay-code-digits" data-code={data.code}>
+                    {`${data.code.slice(0, 3)} ${data.code.slice(3)}`}
+                  </p>
+                ) : (
+                  <Skeleton h="8rem" />
+                )}
+              </div>
               <div className="sotay-code-timer" aria-hidden="true">
                 <span style={{ width: `${(100 * seconds) / WINDOW_S}%` }} />
               </div>
@@ -211,36 +222,42 @@ export function CodePage() {
               </Text>
             </Stack>
             <Stack gap="md" align="center">
-              {qr ? <img src={qr} alt={t('code.qrLabel')} className="sotay-code-qr" /> : <Skeleton className="sotay-code-qr" />}
+              {qr ? (
+                <img src={qr} alt={t('code.qrLabel')} className="sotay-code-qr" />
+              ) : (
+                <Skeleton className="sotay-code-qr" />
+              )}
               {counts && (
                 <p className="sotay-code-count" role="status">
-                  {t('code.present', { present: counts.present, invited: counts.invited })}
+                  {t('code.presentLabel')} <b>{`${counts.present}/${counts.invited}`}</b>
                 </p>
               )}
-              {counts && counts.excused > 0 && <Text size="lg">{t('code.excused', { count: counts.excused })}</Text>}
+              {counts && counts.excused > 0 && (
+                <Text size="lg">{t('code.excused', { count: counts.excused })}</Text>
+              )}
               <Text c="dimmed" size="sm">
                 {live.connected ? t('code.live') : t('code.reconnecting')}
               </Text>
+              <Stack gap="xs" component="section" aria-labelledby="code-latest" w="100%">
+                <Title order={2} id="code-latest" size="h3">
+                  {t('code.latest')}
+                </Title>
+                {live.latest.length === 0 ? (
+                  <Text>{t('code.nobodyYet')}</Text>
+                ) : (
+                  <Stack component="ul" gap={4} className="sotay-plain-list">
+                    {live.latest.map((a) => (
+                      <li key={a.memberId}>
+                        <Text size="xl">
+                          <b>{a.fullName}</b> — {timeOf(a.checkedInAt)}
+                        </Text>
+                      </li>
+                    ))}
+                  </Stack>
+                )}
+              </Stack>
             </Stack>
           </div>
-          <Stack gap="xs" component="section" aria-labelledby="code-latest">
-            <Title order={2} id="code-latest">
-              {t('code.latest')}
-            </Title>
-            {live.latest.length === 0 ? (
-              <Text>{t('code.nobodyYet')}</Text>
-            ) : (
-              <Stack component="ul" gap={4} className="sotay-plain-list">
-                {live.latest.map((a) => (
-                  <li key={a.memberId}>
-                    <Text size="xl">
-                      <b>{a.fullName}</b> — {timeOf(a.checkedInAt)}
-                    </Text>
-                  </li>
-                ))}
-              </Stack>
-            )}
-          </Stack>
         </>
       )}
     </Page>

@@ -14,13 +14,14 @@ import { Page } from '../components/Page.tsx';
 import { Section } from '../components/Section.tsx';
 import { SuccessAlert } from '../components/SuccessAlert.tsx';
 import { type Meeting, meetingQuery, refreshMeetings } from './api.ts';
-import { meetingWhen, timeOf } from './format.ts';
+import { isOver, meetingWhen, timeOf } from './format.ts';
 import { MinutesView } from './MinutesView.tsx';
 import { useOutbox } from './outbox.ts';
-import { isOver, MeetingTags } from './parts.tsx';
+import { MeetingTags } from './parts.tsx';
 
 /** Check-in opens two hours before the start (as on the server) and stays open until the meeting is over. */
-const checkInOpen = (m: Meeting) => Date.now() >= new Date(m.startsAt).getTime() - 2 * 3_600_000 && !isOver(m);
+const checkInOpen = (m: Meeting) =>
+  Date.now() >= new Date(m.startsAt).getTime() - 2 * 3_600_000 && !isOver(m);
 
 function Rsvp({ meeting: m }: { meeting: Meeting }) {
   const { t } = useTranslation('meetings');
@@ -45,7 +46,9 @@ function Rsvp({ meeting: m }: { meeting: Meeting }) {
       {answered ? (
         <>
           <Text size="lg" fw={700} role="status">
-            {mine.rsvp === 'yes' ? t('meeting.answeredYes') : t('meeting.answeredNo', { reason: mine.reason })}
+            {mine.rsvp === 'yes'
+              ? t('meeting.answeredYes')
+              : t('meeting.answeredNo', { reason: mine.reason })}
           </Text>
           <Button variant="default" w="fit-content" onClick={() => setChanging(true)}>
             {t('meeting.changeAnswer')}
@@ -156,7 +159,12 @@ function Manage({ meeting: m }: { meeting: Meeting }) {
   return (
     <Section title={t('meeting.manageTitle')}>
       <Text size="lg" fw={700}>
-        {t('common.countsFull', { present: m.present, invited: m.invited, excused: m.excused, absent: m.absent })}
+        {t('common.countsFull', {
+          present: m.present,
+          invited: m.invited,
+          excused: m.excused,
+          absent: m.absent,
+        })}
       </Text>
       <Group gap="sm">
         {active && (
@@ -231,7 +239,12 @@ function Details({ meeting: m, savedCopy }: { meeting: Meeting; savedCopy: boole
                 {
                   label: t('meeting.online'),
                   value: (
-                    <Anchor href={m.onlineUrl} target="_blank" rel="noopener noreferrer" className="sotay-link-target">
+                    <Anchor
+                      href={m.onlineUrl}
+                      target="_blank"
+                      rel="noopener noreferrer"
+                      className="sotay-link-target"
+                    >
                       {t('meeting.openOnline')}
                     </Anchor>
                   ),

@@ -10,8 +10,8 @@ import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { IconAlert, IconChecklist, IconEdit } from '../components/icons.tsx';
 import { Page } from '../components/Page.tsx';
 import { type Meeting, meetingsQuery } from './api.ts';
-import { meetingWhen } from './format.ts';
-import { endOf, MeetingTags, myStateText } from './parts.tsx';
+import { endOf, meetingWhen } from './format.ts';
+import { MeetingTags, myStateText } from './parts.tsx';
 
 const PAST_SHOWN = 6;
 

@@ -11,7 +11,9 @@ import { type Minutes, minutesQuery } from './api.ts';
 
 /** "Nguyễn Văn A (ốm), Trần Thị B" or "Không có". */
 export function names(list: { fullName: string; reason?: string | null }[], none: string) {
-  return list.length ? list.map((p) => (p.reason ? `${p.fullName} (${p.reason})` : p.fullName)).join(', ') : none;
+  return list.length
+    ? list.map((p) => (p.reason ? `${p.fullName} (${p.reason})` : p.fullName)).join(', ')
+    : none;
 }
 
 /** Paragraphs as they were typed (one per line). */
@@ -36,7 +38,7 @@ export function AttendanceSummary({ attendance: a }: { attendance: Minutes['atte
     <DataList
       items={[
         {
-          label: t('minutes.attendanceTitle'),
+          label: t('minutes.numbers'),
           value: t('minutes.invitedPresent', {
             invited: a.invited,
             present: a.present,

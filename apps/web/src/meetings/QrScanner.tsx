@@ -18,7 +18,8 @@ export type ScanProblem = 'denied' | 'unsupported';
 /** Reads what a QR holds, with BarcodeDetector when the browser has one, else jsQR on a canvas. */
 async function makeReader(video: HTMLVideoElement): Promise<() => Promise<string | null>> {
   const Native = (window as unknown as { BarcodeDetector?: DetectorClass }).BarcodeDetector;
-  if (Native && (await Native.getSupportedFormats().catch(() => [])).includes('qr_code')) {
+  const formats: string[] = Native ? await Native.getSupportedFormats().catch(() => []) : [];
+  if (Native && formats.includes('qr_code')) {
     const detector = new Native({ formats: ['qr_code'] });
     return async () => (await detector.detect(video).catch(() => []))[0]?.rawValue ?? null;
   }
@@ -68,7 +69,10 @@ export default function QrScanner({
           audio: false,
         });
       } catch (e) {
-        if (!stopped) handlers.current.onProblem(e instanceof DOMException && e.name === 'NotAllowedError' ? 'denied' : 'unsupported');
+        if (!stopped)
+          handlers.current.onProblem(
+            e instanceof DOMException && e.name === 'NotAllowedError' ? 'denied' : 'unsupported',
+          );
         return;
       }
       const v = video.current;

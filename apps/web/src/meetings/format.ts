@@ -52,7 +52,8 @@ export const isoDayOf = (iso: string) => {
 };
 
 /** "Thứ Năm, 03/12/2026, 19:30" */
-export const meetingWhen = (iso: string, lang: string) => `${weekday(iso, lang)}, ${dayOf(iso)}, ${timeOf(iso)}`;
+export const meetingWhen = (iso: string, lang: string) =>
+  `${weekday(iso, lang)}, ${dayOf(iso)}, ${timeOf(iso)}`;
 
 export const isToday = (iso: string, now = new Date()) => isoDayOf(iso) === isoDayOf(now.toISOString());
 
@@ -77,3 +78,9 @@ export function rateFormat(lang: string) {
   });
   return (part: number, whole: number) => (whole ? f.format(part / whole) : '—');
 }
+
+/** A meeting counts as over three hours after its start when no end was set. */
+export const endOf = (m: { startsAt: string; endsAt: string | null }) =>
+  m.endsAt ? new Date(m.endsAt).getTime() : new Date(m.startsAt).getTime() + 3 * 3_600_000;
+
+export const isOver = (m: { startsAt: string; endsAt: string | null }, now = Date.now()) => endOf(m) < now;

@@ -1,4 +1,4 @@
-import { ApiError, api, isApiError } from '../api/client.ts';
+import { ApiError, api, data, isApiError, setCsrfToken } from '../api/client.ts';
 import { queryClient } from '../api/query-client.ts';
 import { meQuery } from '../auth/session.ts';
 import { refreshMeetings } from './api.ts';
@@ -18,7 +18,14 @@ export async function sendCheckIn(item: Pick<QueuedCheckIn, 'meetingId' | 'code'
  * none yet. Throws the network error while still offline.
  */
 export async function ensureSession() {
-  return queryClient.getQueryData(meQuery.queryKey) ?? (await queryClient.fetchQuery(meQuery));
+  const known = queryClient.getQueryData(meQuery.queryKey);
+  if (known) return known;
+  // asked outside the query cache: refetching the failed `me` query would put the whole app back on its
+  // loading screen (and, offline, keep it there)
+  const me = await data(api.GET('/api/me'));
+  setCsrfToken(me.csrfToken);
+  queryClient.setQueryData(meQuery.queryKey, me);
+  return me;
 }
 
 let running: Promise<void> | null = null;

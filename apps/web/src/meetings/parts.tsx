@@ -1,9 +1,10 @@
 import { Badge, Group } from '@mantine/core';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import '../i18n/meetings.ts';
 import { IconCheck } from '../components/icons.tsx';
 import type { Meeting } from './api.ts';
-import { isToday, timeOf } from './format.ts';
+import { isOver, isToday, timeOf } from './format.ts';
 
 /** A word, not only a colour: the success green with a tick, red for a warning, others outlined. */
 export function Tag({ tone, children }: { tone: 'done' | 'warn' | 'strong' | 'plain'; children: string }) {
@@ -45,14 +46,8 @@ export function MeetingTags({ meeting }: { meeting: Meeting }) {
   );
 }
 
-/** A meeting is over some hours after its start when no end was set (the server's check-in window too). */
-export const endOf = (m: Pick<Meeting, 'startsAt' | 'endsAt'>) =>
-  m.endsAt ? new Date(m.endsAt).getTime() : new Date(m.startsAt).getTime() + 3 * 3_600_000;
-
-export const isOver = (m: Pick<Meeting, 'startsAt' | 'endsAt'>, now = Date.now()) => endOf(m) < now;
-
 /** Where the member stands: checked in, coming, away with a reason, no answer yet. */
-export function myStateText(m: Meeting, t: (k: string, o?: Record<string, unknown>) => string): string | null {
+export function myStateText(m: Meeting, t: TFunction<'meetings'>): string | null {
   const mine = m.myInvitation;
   if (!mine) return null;
   if (mine.checkedInAt) return t('list.checkedIn', { time: timeOf(mine.checkedInAt) });

@@ -1,5 +1,6 @@
 import { Button, Radio, Stack, Switch, Text } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLogout, useMe } from '../auth/session.ts';
 import { TextSizeControl } from '../auth/TextSizeToggle.tsx';
@@ -7,7 +8,11 @@ import { IconKey, IconList, IconLogout, IconPhone } from '../components/icons.ts
 import { Page } from '../components/Page.tsx';
 import { Section } from '../components/Section.tsx';
 import { setLanguage } from '../i18n/index.ts';
+import { IconHelp } from '../notices/icons.tsx';
 import { updateSettings, useSettings } from '../settings/settings.ts';
+
+/** Web push on this device: its own chunk (and strings), members only. */
+const PushSettings = lazy(() => import('../notices/PushSettings.tsx'));
 
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -47,6 +52,17 @@ export function SettingsPage() {
             <Radio value="en" size="lg" label={<span lang="en">English</span>} />
           </Stack>
         </Radio.Group>
+      </Section>
+      {me.member && (
+        <Suspense fallback={null}>
+          <PushSettings />
+        </Suspense>
+      )}
+      <Section title={t('settings.help')}>
+        <Text>{t('settings.helpText')}</Text>
+        <Button component={Link} to="/help" variant="default" leftSection={<IconHelp />} w="fit-content">
+          {t('settings.helpLink')}
+        </Button>
       </Section>
       <Section title={t('settings.account')}>
         <Text>{t('settings.signedInAs', { username: me.user.username })}</Text>

@@ -29,11 +29,11 @@ window.addEventListener('appinstalled', () => {
   notify();
 });
 
-const standalone = () =>
+export const standalone = () =>
   window.matchMedia('(display-mode: standalone)').matches ||
   (navigator as Navigator & { standalone?: boolean }).standalone === true;
 /** iPhone/iPad Safari has no install prompt: people add the app through the Share menu. */
-const isIos = () =>
+export const isIos = () =>
   /iphone|ipad|ipod/i.test(navigator.userAgent) ||
   (navigator.platform === 'MacIntel' && navigator.maxTouchPoints > 1);
 
