@@ -11,7 +11,7 @@ import {
   shot,
   VIEWPORTS,
 } from './support/browser.ts';
-import { login, openTile, waitForHeading } from './support/flows.ts';
+import { loginCommittee, openTile, waitForHeading } from './support/flows.ts';
 import { ROOT } from './support/server.ts';
 import { freshTotp } from './support/totp.ts';
 
@@ -44,7 +44,8 @@ describe.each(VIEWPORTS)('roll-out, cấp ủy on $name', (vp) => {
     const page = await context.newPage();
     const { capUy } = server;
     try {
-      await login(page, server.base, capUy, () => freshTotp(capUy.totpSecret!, server.dataDir));
+      // admin.e2e may have cleared this account's second factor: enrol again if so
+      await loginCommittee(page, server.base, capUy, (secret) => freshTotp(secret, server.dataDir));
       await waitForHeading(page, `Xin chào đồng chí ${capUy.name}`);
       // the tile gives the proficiency rate of the unit
       const tile = page.getByRole('link', { name: /^Triển khai ứng dụng/ });

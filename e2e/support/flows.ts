@@ -41,3 +41,35 @@ export async function logoutFromHome(page: Page, base: string): Promise<void> {
 export async function openTile(page: Page, name: string): Promise<void> {
   await page.getByRole('link', { name: new RegExp(`^${name}`) }).click();
 }
+
+/**
+ * Signs in a committee account whatever state its second factor is in: the code is typed when the
+ * server asks for it; when an administrator has cleared it (admin.e2e does), the account enrols a new
+ * one, and `account.totpSecret` is updated for the next sign-in of this test file.
+ */
+export async function loginCommittee(
+  page: Page,
+  base: string,
+  account: { username: string; password: string; totpSecret: string | null },
+  code: (secret: string) => Promise<string>,
+): Promise<void> {
+  await page.goto(`${base}/`);
+  await waitForHeading(page, 'Đăng nhập');
+  await page.getByLabel('Số điện thoại hoặc số thẻ đảng viên').fill(account.username);
+  await page.getByLabel('Mật khẩu', { exact: true }).fill(account.password);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  const field = page.getByLabel('Mã xác thực (6 chữ số)');
+  const enrol = heading(page, 'Bật xác thực hai bước');
+  await Promise.race([field.waitFor({ state: 'visible' }), enrol.waitFor({ state: 'visible' })]);
+  if (await enrol.isVisible()) {
+    await page.getByRole('button', { name: 'Bắt đầu' }).click();
+    const secret = page.getByTestId('totp-secret');
+    await secret.waitFor();
+    account.totpSecret = ((await secret.textContent()) ?? '').replace(/\s/g, '');
+    await field.fill(await code(account.totpSecret));
+    await page.getByRole('button', { name: 'Xác nhận' }).click();
+    return;
+  }
+  await field.fill(await code(account.totpSecret!));
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+}
