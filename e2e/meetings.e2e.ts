@@ -103,7 +103,7 @@ describe('meetings', () => {
       await waitForHeading(c, title);
       const id1 = /\/meetings\/([0-9a-f-]{36})$/.exec(c.url())?.[1];
       expect(id1).toBeTruthy();
-      expect(await main(c)).toContain('Hướng dẫn điểm danh bằng điện thoại');
+      await expect.poll(() => main(c)).toContain('Hướng dẫn điểm danh bằng điện thoại');
       const meeting1 = (await apiFrom(c, 'GET', `/api/meetings/${id1}`)).body.meeting;
       expect(meeting1.chair.fullName).toBe(biThu.name);
 
@@ -127,9 +127,9 @@ describe('meetings', () => {
       await waitForHeading(p, 'Sinh hoạt chi bộ');
       await expect.poll(() => main(p)).toContain(title);
       // "Thứ Năm, 03/12/2026, 19:30"
-      expect(await main(p)).toMatch(
-        /(Thứ (Hai|Ba|Tư|Năm|Sáu|Bảy)|Chủ Nhật), \d{2}\/\d{2}\/\d{4}, \d{2}:\d{2}/,
-      );
+      await expect
+        .poll(() => main(p))
+        .toMatch(/(Thứ (Hai|Ba|Tư|Năm|Sáu|Bảy)|Chủ Nhật), \d{2}\/\d{2}\/\d{4}, \d{2}:\d{2}/);
       await expectNoAxeViolations(p, 'meetings list (member)');
       await shot(p, PHONE, 'meetings-list');
       await p.getByRole('link', { name: new RegExp(title) }).click();
@@ -188,8 +188,8 @@ describe('meetings', () => {
       // still offline, the meeting opened before is there from the saved copy
       await p.goto(`${server.base}/meetings/${id1}`);
       await waitForHeading(p, title);
-      expect(await main(p)).toContain('bản lưu trên máy');
-      expect(await main(p)).toContain('Có 1 lượt điểm danh đã lưu trên máy');
+      await expect.poll(() => main(p)).toContain('bản lưu trên máy');
+      await expect.poll(() => main(p)).toContain('Có 1 lượt điểm danh đã lưu trên máy');
       await p.goto(`${server.base}/meetings/${id2}/check-in`);
       await waitForHeading(p, 'Điểm danh');
       await expect.poll(() => main(p)).toContain('Đã lưu, sẽ gửi khi có mạng');
@@ -263,7 +263,8 @@ describe('meetings', () => {
       await p.goto(`${server.base}/meetings/${id1}`);
       await waitForHeading(p, title);
       await expect.poll(() => main(p)).toContain('Biên bản cuộc họp');
-      expect(await main(p)).toContain('Chi bộ thống nhất mỗi đảng viên');
+      // the minutes load after the meeting: wait for their text too
+      await expect.poll(() => main(p)).toContain('Chi bộ thống nhất mỗi đảng viên');
 
       // statistics
       await c.goto(`${server.base}/meetings/stats`);
