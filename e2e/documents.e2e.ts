@@ -13,7 +13,7 @@ import {
   shot,
   type Viewport,
 } from './support/browser.ts';
-import { login, openTile, waitForHeading } from './support/flows.ts';
+import { login, loginCommittee, openTile, waitForHeading } from './support/flows.ts';
 import { ROOT } from './support/server.ts';
 import { freshTotp } from './support/totp.ts';
 
@@ -119,7 +119,7 @@ describe('documents', () => {
     const page = await context.newPage();
     committee = { context, page };
     const { capUy } = server;
-    await login(page, server.base, capUy, () => freshTotp(capUy.totpSecret!, server.dataDir));
+    await loginCommittee(page, server.base, capUy, (secret) => freshTotp(secret, server.dataDir));
     await waitForHeading(page, `Xin chào đồng chí ${capUy.name}`);
     await openTile(page, 'Tài liệu');
     await waitForHeading(page, 'Tài liệu');

@@ -10,7 +10,7 @@ import {
   PHONE,
   shot,
 } from './support/browser.ts';
-import { login, openTile, waitForHeading } from './support/flows.ts';
+import { login, loginCommittee, openTile, waitForHeading } from './support/flows.ts';
 import { freshTotp } from './support/totp.ts';
 
 const server = inject('server');
@@ -188,7 +188,7 @@ describe('study', () => {
     const context = await newContext(browser, DESKTOP);
     const page = await context.newPage();
     try {
-      await login(page, server.base, capUy, () => freshTotp(capUy.totpSecret!, server.dataDir));
+      await loginCommittee(page, server.base, capUy, (secret) => freshTotp(secret, server.dataDir));
       await waitForHeading(page, `Xin chào đồng chí ${capUy.name}`);
       await openTile(page, 'Chuyên đề học tập');
       await waitForHeading(page, 'Chuyên đề học tập');
