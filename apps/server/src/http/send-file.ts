@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ByteRange, FileStore } from '../lib/file-store.ts';
+import { contentDisposition } from './download.ts';
 import { AppError } from './errors.ts';
 
 export interface StoredFile {
@@ -55,7 +56,7 @@ export async function sendStoredFile(
     .header('cache-control', 'private, no-cache')
     .header('content-type', file.contentType)
     .header('x-content-type-options', 'nosniff')
-    .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(file.fileName)}`);
+    .header('content-disposition', contentDisposition(file.fileName, 'inline'));
   if (req.headers['if-none-match'] === etag) return reply.code(304).send();
   const range = parseRange(req.headers.range, file.size);
   const stream = await store.read(file.storageKey, range ?? undefined);
